@@ -1,0 +1,32 @@
+import { defineConfig } from "vitest/config";
+
+// Database tests (`*.db.test.ts`) run on a fresh in-memory PGlite, and a second time
+// against a PostgreSQL server when AURA_TEST_DATABASE_URL names one (as .ci/run does).
+const serverUrl = process.env.AURA_TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: "pglite",
+          include: ["packages/*/src/**/*.test.ts"],
+          env: { AURA_TEST_DATABASE_URL: "" },
+        },
+      },
+      ...(serverUrl
+        ? [
+            {
+              test: {
+                name: "postgres",
+                include: ["packages/*/src/**/*.db.test.ts"],
+                env: { AURA_TEST_DATABASE_URL: serverUrl },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
