@@ -21,7 +21,7 @@ const timestamps = {
 export const jobs = pgTable(
   "jobs",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     title: text("title").notNull(),
     company: text("company").notNull(),
     /** The canonical URL of the first link; every link is in `job_sources`. */

@@ -1,0 +1,150 @@
+// Ingest throughput: normalize + de-duplicate + store of real recorded postings, on
+// PGlite (on disk, as `npm start` uses it) and on a PostgreSQL server when one is named
+// by AURA_BENCH_DATABASE_URL or can be started by scripts/start-test-postgres.sh.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type DatabaseHandle, migrateDatabase, normalizePosting, openDatabase, sourceRegistry } from "@aura/core";
+import type { SourcePosting } from "@aura/core";
+import pg from "pg";
+import { DedupeIndex } from "../packages/core/src/jobs/store/dedupe-index.ts";
+import { storePostings } from "../packages/core/src/jobs/store/store-postings.ts";
+import { createHttpClient } from "../packages/core/src/sources/http-client.ts";
+import { replayRecorded } from "../packages/core/src/pipeline/source-plans.ts";
+
+const COPIES = Number(process.env.AURA_BENCH_COPIES ?? 4);
+const PAGE = 100;
+
+/** Every recorded posting, through its source's real client and transform. */
+async function recordedPostings(): Promise<{ source: string; posting: SourcePosting }[]> {
+  const plans = Object.values(sourceRegistry).map((source) => ({
+    source,
+    options: source.recorded.options,
+    baseUrl: "",
+  }));
+  const replay = await replayRecorded(plans);
+  const http = createHttpClient({ timeoutMs: 10_000, retries: 0, backoffMs: 0, paceMs: 0 });
+  const out: { source: string; posting: SourcePosting }[] = [];
+  try {
+    for (const plan of replay.plans) {
+      try {
+        for await (const page of plan.source.fetch({ http, baseUrl: plan.baseUrl, options: plan.options, since: null })) {
+          for (const raw of page) {
+            const result = plan.source.transform(raw);
+            if (result.ok) out.push({ source: plan.source.name, posting: result.posting });
+          }
+        }
+      } catch {
+        // Sources whose recordings end in an error still gave their postings.
+      }
+    }
+  } finally {
+    await replay.close();
+  }
+  return out;
+}
+
+/** `copies` distinct versions of each posting (new ids, URLs and titles), as a bigger board would give. */
+function scaled(base: { source: string; posting: SourcePosting }[], copies: number) {
+  const out: { source: string; posting: SourcePosting }[] = [];
+  for (let c = 0; c < copies; c++) {
+    for (const { source, posting } of base) {
+      out.push({
+        source,
+        posting:
+          c === 0
+            ? posting
+            : {
+                ...posting,
+                externalId: `${posting.externalId}#${c}`,
+                url: `${posting.url}${posting.url.includes("?") ? "&" : "?"}copy=${c}`,
+                title: `${posting.title} ${c}`,
+              },
+      });
+    }
+  }
+  return out;
+}
+
+async function run(label: string, handle: DatabaseHandle, postings: { source: string; posting: SourcePosting }[]) {
+  await migrateDatabase(handle);
+  const now = new Date();
+  const pass = async () => {
+    const started = performance.now();
+    const index = await DedupeIndex.load(handle.db);
+    const totals = { new: 0, updated: 0, duplicates: 0 };
+    for (let i = 0; i < postings.length; i += PAGE) {
+      const page = postings.slice(i, i + PAGE);
+      const bySource = new Map<string, ReturnType<typeof normalizePosting>[]>();
+      for (const { source, posting } of page) {
+        const list = bySource.get(source) ?? [];
+        list.push(normalizePosting(posting, now));
+        bySource.set(source, list);
+      }
+      for (const [source, list] of bySource) {
+        const counts = await storePostings(handle.db, index, list, { source, live: true, now });
+        totals.new += counts.new;
+        totals.updated += counts.updated;
+        totals.duplicates += counts.duplicates;
+      }
+    }
+    return { seconds: (performance.now() - started) / 1000, ...totals };
+  };
+  const first = await pass();
+  const second = await pass();
+  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+  console.log(
+    `${label.padEnd(10)} first pass  ${postings.length} postings in ${first.seconds.toFixed(2)} s = ${Math.round(postings.length / first.seconds)} postings/s (new ${first.new}, merged as duplicates ${first.duplicates})`,
+  );
+  console.log(
+    `${label.padEnd(10)} second pass ${postings.length} postings in ${second.seconds.toFixed(2)} s = ${Math.round(postings.length / second.seconds)} postings/s (new ${second.new}, duplicates ${second.duplicates})`,
+  );
+  console.log(`${label.padEnd(10)} resident memory after both passes: ${rssMb.toFixed(0)} MB`);
+}
+
+function serverUrl(): { url: string; stop?: () => void } | null {
+  if (process.env.AURA_BENCH_DATABASE_URL) return { url: process.env.AURA_BENCH_DATABASE_URL };
+  const started = spawnSync("scripts/start-test-postgres.sh", { encoding: "utf8" });
+  if (started.status !== 0) return null;
+  // The script names the stop command on stderr.
+  const stop = started.stderr.match(/\(stop: (.*)\)/)?.[1];
+  return {
+    url: started.stdout.trim(),
+    stop: stop ? () => execFileSync("sh", ["-c", `${stop} -m immediate`], { stdio: "ignore" }) : undefined,
+  };
+}
+
+const base = await recordedPostings();
+const postings = scaled(base, COPIES);
+console.log(`AURA ingest bench: ${base.length} recorded real postings × ${COPIES} = ${postings.length}, pages of ${PAGE}`);
+
+const dir = mkdtempSync(join(tmpdir(), "aura-bench-"));
+const lite = await openDatabase({ dataDir: dir });
+try {
+  await run("PGlite", lite, postings);
+} finally {
+  await lite.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const server = serverUrl();
+if (server) {
+  const dbName = `aura_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  const url = new URL(server.url);
+  url.pathname = `/${dbName}`;
+  const handle = await openDatabase({ url: url.toString() });
+  try {
+    await run("PostgreSQL", handle, postings);
+  } finally {
+    await handle.close();
+    await admin.query(`drop database ${dbName} with (force)`);
+    await admin.end();
+    server.stop?.();
+  }
+} else {
+  console.log("PostgreSQL: no server (set AURA_BENCH_DATABASE_URL, or install postgresql)");
+}

@@ -1,0 +1,14 @@
+// npm run bench -- <name> [...args]: runs bench/<name>.ts, which prints its figures.
+const benches: Record<string, () => Promise<unknown>> = {
+  ingest: () => import("./ingest.ts"),
+};
+
+const benchName = process.argv[2];
+const load = benchName ? benches[benchName] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join("|")}>`);
+  process.exit(2);
+}
+await load();
+
+export {};

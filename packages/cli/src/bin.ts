@@ -1,0 +1,32 @@
+import { Command, Option } from "commander";
+import { registerAddCommand } from "./commands/add.ts";
+import { registerDbCommand } from "./commands/db.ts";
+import { registerImportCommand } from "./commands/import.ts";
+import { registerIngestCommand } from "./commands/ingest.ts";
+import { registerJobsCommand } from "./commands/jobs.ts";
+import { registerSourcesCommand } from "./commands/sources.ts";
+import { registerStartCommand } from "./commands/start.ts";
+
+const program = new Command("aura")
+  .description(
+    "AURA, your job-search agent: gathers fresh postings from public job boards into your own database.",
+  )
+  .version("0.1.0")
+  .showHelpAfterError("(run with --help for usage)")
+  .addHelpText(
+    "after",
+    `
+Configuration: aura.config.yaml in the working directory (see aura.config.example.yaml),
+DATABASE_URL for a PostgreSQL server, AURA_DATA_DIR for the embedded database folder.`,
+  );
+program.addOption(new Option("--no-color", "plain output without colours"));
+
+registerStartCommand(program);
+registerIngestCommand(program);
+registerImportCommand(program);
+registerAddCommand(program);
+registerJobsCommand(program);
+registerSourcesCommand(program);
+registerDbCommand(program);
+
+await program.parseAsync(process.argv);

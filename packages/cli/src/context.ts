@@ -1,0 +1,66 @@
+import {
+  AppError,
+  type AuraConfig,
+  type DatabaseHandle,
+  errorMessage,
+  loadConfig,
+  migrateDatabase,
+  openDatabase,
+} from "@aura/core";
+import { InvalidArgumentError } from "commander";
+import pc from "picocolors";
+
+export interface CommandContext {
+  config: AuraConfig;
+  handle: DatabaseHandle;
+}
+
+/** Loads config, opens and migrates the database, runs `fn`, and always closes. */
+export async function withDatabase<T>(fn: (context: CommandContext) => Promise<T>): Promise<T> {
+  const { config } = loadConfig({ cwd: process.cwd(), env: process.env });
+  const handle = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  try {
+    await migrateDatabase(handle);
+    return await fn({ config, handle });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Prints an error a person can act on (never a stack trace) and sets the exit code. */
+export function reportError(error: unknown): void {
+  if (error instanceof AppError) {
+    process.stderr.write(`${pc.red("error")} ${error.message}\n`);
+    process.exitCode = error.code === "invalid_input" || error.code === "invalid_config" ? 2 : 1;
+    return;
+  }
+  process.stderr.write(`${pc.red("error")} ${errorMessage(error)}\n`);
+  if (process.env.AURA_DEBUG) console.error(error);
+  process.exitCode = 1;
+}
+
+/** Wraps a command action so every failure is reported the same way. */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A commander option parser for counts: commander prints the message and exits. */
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  }
+  return n;
+}

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+
+/** Environment variables AURA reads, read once at the edge and passed in. */
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  AURA_DATA_DIR: z.string().trim().min(1).optional(),
+  AURA_CONFIG: z.string().trim().min(1).optional(),
+});
+export type AuraEnv = z.infer<typeof envSchema>;
+
+/** Per-source settings in config: common keys plus the board's own options. */
+const sourceSettings = z.union([
+  z.boolean(),
+  z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Points the adapter at another host (a mirror, or a local replay server). */
+      baseUrl: z.url().optional(),
+    })
+    .catchall(z.unknown()),
+]);
+
+export const configSchema = z
+  .object({
+    /** Folder of the embedded database. */
+    dataDir: z.string().min(1).default("data"),
+    /** A PostgreSQL server; when set, the embedded database is not used. */
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+    ingest: z
+      .object({
+        /** Live sources keep postings of the last N days; null keeps every age. */
+        maxAgeDays: z.number().int().positive().nullable().default(7),
+        /** A posting gone from every source for N days is marked expired. */
+        expireAfterDays: z.number().int().positive().default(14),
+        /** Sources fetched at the same time. */
+        concurrency: z.number().int().min(1).max(16).default(4),
+      })
+      .strict()
+      .prefault({}),
+    http: z
+      .object({
+        timeoutMs: z.number().int().min(100).default(15_000),
+        retries: z.number().int().min(0).max(10).default(3),
+        backoffMs: z.number().int().min(0).default(1_000),
+        /** Least time between two requests to one host. */
+        paceMs: z.number().int().min(0).default(1_000),
+        userAgent: z.string().optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** Sources by registry name; a name left out uses its defaults, `false` turns it off. */
+    sources: z.record(z.string(), sourceSettings).default({}),
+  })
+  .strict();
+
+export type AuraConfig = z.infer<typeof configSchema>;
+export type SourceSettings = z.infer<typeof sourceSettings>;
+
+export const defaultConfigFile = "aura.config.yaml";
+
+/**
+ * Reads `aura.config.yaml` (or AURA_CONFIG) from `cwd` if present, applies the
+ * environment over it, and validates everything. A wrong value throws an
+ * `invalid_config` error whose message names the key.
+ */
+export function loadConfig(options: { cwd: string; env: Record<string, string | undefined> }): {
+  config: AuraConfig;
+  env: AuraEnv;
+  file: string | null;
+} {
+  const env = parseOrThrow(envSchema, options.env, "environment");
+  const explicit = env.AURA_CONFIG ? resolve(options.cwd, env.AURA_CONFIG) : null;
+  const file = explicit ?? resolve(options.cwd, defaultConfigFile);
+  let raw: unknown = {};
+  if (existsSync(file)) {
+    try {
+      raw = parseYaml(readFileSync(file, "utf8")) ?? {};
+    } catch (cause) {
+      throw new AppError("invalid_config", `${file} is not valid YAML: ${(cause as Error).message}`, {
+        cause,
+      });
+    }
+  } else if (explicit) {
+    throw new AppError("invalid_config", `AURA_CONFIG names ${file}, which does not exist`, {
+      field: "AURA_CONFIG",
+    });
+  }
+  const config = parseOrThrow(configSchema, raw, existsSync(file) ? file : "config");
+  if (env.AURA_DATA_DIR) config.dataDir = env.AURA_DATA_DIR;
+  if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
+  config.dataDir = resolve(options.cwd, config.dataDir);
+  return { config, env, file: existsSync(file) ? file : null };
+}
+
+export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const key = issue?.path.map(String).join(".") ?? "";
+  const message = issue?.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}` : issue?.message;
+  const at = issue?.code === "unrecognized_keys" && key === "" ? "" : ` at "${key}"`;
+  throw new AppError("invalid_config", `Invalid ${where}${at}: ${message}`, {
+    field: issue?.code === "unrecognized_keys" ? (key ? `${key}.${issue.keys[0]}` : issue.keys[0]) : key,
+  });
+}

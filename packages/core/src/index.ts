@@ -1,0 +1,27 @@
+// The public surface of @aura/core: the doors (CLI, API, web) import from here only.
+export { type AuraConfig, type AuraEnv, configSchema, loadConfig } from "./config/config.ts";
+export {
+  type Database,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  migrateDatabase,
+  openDatabase,
+} from "./db/client.ts";
+export { AppError, type AppErrorCode, errorMessage } from "./errors.ts";
+export type { NormalizedPosting } from "./jobs/job.ts";
+export { type JobView, toJobView } from "./jobs/job-view.ts";
+export { normalizePosting } from "./jobs/normalize/normalize-posting.ts";
+export { getJob, listJobs, type StoredJob } from "./jobs/store/list-jobs.ts";
+export { type AddResult, addPostingFromText, addPostingFromUrl } from "./pipeline/add-posting.ts";
+export { type ImportSummary, importPostings } from "./pipeline/import-postings.ts";
+export {
+  type IngestEvent,
+  type IngestSummary,
+  type IngestTotals,
+  ingest,
+  type SourceStats,
+} from "./pipeline/ingest.ts";
+export { canReachSources, runIngest } from "./pipeline/run-ingest.ts";
+export { createHttpClient } from "./sources/http-client.ts";
+export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
+export type { JobSource, SourcePosting } from "./sources/types.ts";

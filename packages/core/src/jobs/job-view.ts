@@ -1,0 +1,30 @@
+import { sourceLabel } from "../sources/registry.ts";
+import type { StoredJob } from "./store/list-jobs.ts";
+
+/** A job as AURA shows it to people and machines: every board that lists it, credited. */
+export function toJobView(job: StoredJob, options: { withDescription?: boolean } = {}) {
+  return {
+    id: job.id,
+    title: job.title,
+    company: job.company,
+    url: job.sources[0]?.url ?? job.url,
+    sources: job.sources.map((s) => ({ name: s.source, label: sourceLabel(s.source), url: s.url })),
+    location: job.location,
+    country: job.country,
+    remote: job.remote,
+    salaryMin: job.salaryMin,
+    salaryMax: job.salaryMax,
+    currency: job.currency,
+    salaryPeriod: job.salaryPeriod,
+    salaryMinAnnual: job.salaryMinAnnual,
+    salaryMaxAnnual: job.salaryMaxAnnual,
+    seniority: job.seniority,
+    employmentType: job.employmentType,
+    tags: job.tags,
+    postedAt: job.postedAt?.toISOString() ?? null,
+    firstSeenAt: job.firstSeenAt.toISOString(),
+    expiredAt: job.expiredAt?.toISOString() ?? null,
+    ...(options.withDescription ? { description: job.description } : {}),
+  };
+}
+export type JobView = ReturnType<typeof toJobView>;

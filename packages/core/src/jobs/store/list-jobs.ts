@@ -1,0 +1,73 @@
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { jobSources, jobs } from "../../db/schema.ts";
+
+export interface JobSourceLink {
+  /** Registry name, or the name an import gave. */
+  source: string;
+  /** The posting on that board: where credit links point. */
+  url: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+export type StoredJob = typeof jobs.$inferSelect & { sources: JobSourceLink[] };
+
+export interface ListJobsOptions {
+  limit?: number;
+  offset?: number;
+  includeExpired?: boolean;
+}
+
+/** Jobs newest first (by posting date, then by when AURA first saw them). */
+export async function listJobs(
+  db: Database,
+  options: ListJobsOptions = {},
+): Promise<{ jobs: StoredJob[]; total: number }> {
+  const where = options.includeExpired ? undefined : isNull(jobs.expiredAt);
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(where)
+    .orderBy(sql`${jobs.postedAt} desc nulls last`, desc(jobs.id))
+    .limit(options.limit ?? 20)
+    .offset(options.offset ?? 0);
+  const [totalRow] = await db.select({ n: count() }).from(jobs).where(where);
+  return { jobs: await withSources(db, rows), total: Number(totalRow?.n ?? 0) };
+}
+
+export async function getJob(db: Database, id: number): Promise<StoredJob | null> {
+  const rows = await db.select().from(jobs).where(and(eq(jobs.id, id)));
+  const [job] = await withSources(db, rows);
+  return job ?? null;
+}
+
+async function withSources(
+  db: Database,
+  rows: (typeof jobs.$inferSelect)[],
+): Promise<StoredJob[]> {
+  if (rows.length === 0) return [];
+  const links = await db
+    .select({
+      jobId: jobSources.jobId,
+      source: jobSources.source,
+      url: jobSources.url,
+      firstSeenAt: jobSources.firstSeenAt,
+      lastSeenAt: jobSources.lastSeenAt,
+    })
+    .from(jobSources)
+    .where(
+      inArray(
+        jobSources.jobId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(jobSources.firstSeenAt, jobSources.id);
+  const byJob = new Map<number, JobSourceLink[]>();
+  for (const { jobId, ...link } of links) {
+    const list = byJob.get(jobId);
+    if (list) list.push(link);
+    else byJob.set(jobId, [link]);
+  }
+  return rows.map((row) => ({ ...row, sources: byJob.get(row.id) ?? [] }));
+}

@@ -1,0 +1,219 @@
+import { inArray, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { jobSources, jobs } from "../../db/schema.ts";
+import { textSimilarity } from "../dedupe/text-similarity.ts";
+import type { NormalizedPosting } from "../job.ts";
+import type { DedupeIndex } from "./dedupe-index.ts";
+
+export interface StoreCounts {
+  new: number;
+  updated: number;
+  duplicates: number;
+}
+
+export interface StoreOptions {
+  /** Registry name of the source, or the import's source name. */
+  source: string;
+  /** False for imported and pasted postings: nothing re-reads them, so they never expire. */
+  live: boolean;
+  now: Date;
+}
+
+/** Two descriptions at least this similar (shingle containment) are one job. */
+const SAME_TEXT = 0.5;
+const INSERT_CHUNK = 500;
+
+/**
+ * Stores one batch of normalized postings from one source, in one transaction:
+ * a posting already linked is touched (or updated when it changed); one whose URL or
+ * company + title + text matches a stored job becomes another link of that job;
+ * anything else is a new job. The index is updated to match.
+ */
+export async function storePostings(
+  db: Database,
+  index: DedupeIndex,
+  postings: readonly NormalizedPosting[],
+  options: StoreOptions,
+): Promise<StoreCounts> {
+  const counts: StoreCounts = { new: 0, updated: 0, duplicates: 0 };
+  if (postings.length === 0) return counts;
+  const { source, live, now } = options;
+
+  await db.transaction(async (tx) => {
+    const texts = await loadCandidateTexts(tx as unknown as Database, index, postings);
+    const newJobs: (typeof jobs.$inferInsert)[] = [];
+    const newLinks: (typeof jobSources.$inferInsert)[] = [];
+    const changed = new Map<number, NormalizedPosting>();
+    const touchedLinks: number[] = [];
+    const seenJobs = new Set<number>();
+    // Ids of the new jobs are drawn up front so links can point at them in one insert.
+    let freshIds: number[] = [];
+
+    for (const posting of postings) {
+      const link = index.link(source, posting.externalId);
+      if (link) {
+        seenJobs.add(link.jobId);
+        if (link.linkId !== null) touchedLinks.push(link.linkId);
+        if (link.contentHash === posting.contentHash) {
+          counts.duplicates++;
+        } else {
+          // A changed posting updates its link's hash too (below, with the job).
+          changed.set(link.jobId, posting);
+          link.contentHash = posting.contentHash;
+          counts.updated++;
+        }
+        continue;
+      }
+
+      let jobId = index.jobByUrl(posting.canonicalUrl) ?? findSameJob(index, texts, posting);
+      if (jobId === undefined) {
+        if (freshIds.length === 0) freshIds = await nextJobIds(tx as unknown as Database, postings.length);
+        jobId = freshIds.shift() as number;
+        newJobs.push({ id: jobId, ...jobColumns(posting), firstSeenAt: now, lastSeenAt: now });
+        index.addJob(jobId, posting.companyKey, posting.titleKey);
+        texts.set(jobId, posting.description);
+        counts.new++;
+      } else {
+        seenJobs.add(jobId);
+        counts.duplicates++;
+      }
+      newLinks.push({
+        jobId,
+        source,
+        externalId: posting.externalId,
+        url: posting.url,
+        canonicalUrl: posting.canonicalUrl,
+        live,
+        contentHash: posting.contentHash,
+        firstSeenAt: now,
+        lastSeenAt: now,
+      });
+      index.addLink(source, posting.externalId, posting.canonicalUrl, {
+        linkId: null,
+        jobId,
+        contentHash: posting.contentHash,
+      });
+    }
+
+    for (let i = 0; i < newJobs.length; i += INSERT_CHUNK) {
+      await tx.insert(jobs).values(newJobs.slice(i, i + INSERT_CHUNK));
+    }
+    for (let i = 0; i < newLinks.length; i += INSERT_CHUNK) {
+      await tx.insert(jobSources).values(newLinks.slice(i, i + INSERT_CHUNK));
+    }
+    for (const [jobId, posting] of changed) {
+      await tx
+        .update(jobs)
+        .set({ ...jobColumns(posting), updatedAt: now })
+        .where(sql`${jobs.id} = ${jobId}`);
+      await tx
+        .update(jobSources)
+        .set({ contentHash: posting.contentHash, url: posting.url, canonicalUrl: posting.canonicalUrl })
+        .where(sql`${jobSources.source} = ${source} and ${jobSources.externalId} = ${posting.externalId}`);
+    }
+    if (touchedLinks.length > 0) {
+      await tx.update(jobSources).set({ lastSeenAt: now }).where(inArray(jobSources.id, touchedLinks));
+    }
+    if (seenJobs.size > 0) {
+      await tx
+        .update(jobs)
+        .set({ lastSeenAt: now, expiredAt: null })
+        .where(inArray(jobs.id, [...seenJobs]));
+    }
+  });
+  return counts;
+}
+
+/** Marks links of postings that were seen but not stored (too old to keep) as still listed. */
+export async function touchLinks(
+  db: Database,
+  index: DedupeIndex,
+  source: string,
+  externalIds: readonly string[],
+  now: Date,
+): Promise<number> {
+  const linkIds: number[] = [];
+  const jobIds = new Set<number>();
+  for (const id of externalIds) {
+    const link = index.link(source, id);
+    if (link?.linkId != null) {
+      linkIds.push(link.linkId);
+      jobIds.add(link.jobId);
+    }
+  }
+  if (linkIds.length === 0) return 0;
+  await db.transaction(async (tx) => {
+    await tx.update(jobSources).set({ lastSeenAt: now }).where(inArray(jobSources.id, linkIds));
+    await tx.update(jobs).set({ lastSeenAt: now, expiredAt: null }).where(inArray(jobs.id, [...jobIds]));
+  });
+  return linkIds.length;
+}
+
+function findSameJob(
+  index: DedupeIndex,
+  texts: Map<number, string>,
+  posting: NormalizedPosting,
+): number | undefined {
+  for (const jobId of index.jobsByKey(posting.companyKey, posting.titleKey)) {
+    const text = texts.get(jobId) ?? "";
+    // Boards that give no text can only be matched on company and title.
+    if (wordCount(text) < 5 || wordCount(posting.description) < 5) return jobId;
+    if (textSimilarity(text, posting.description) >= SAME_TEXT) return jobId;
+  }
+  return undefined;
+}
+
+async function loadCandidateTexts(
+  db: Database,
+  index: DedupeIndex,
+  postings: readonly NormalizedPosting[],
+): Promise<Map<number, string>> {
+  const ids = new Set<number>();
+  for (const posting of postings) {
+    for (const id of index.jobsByKey(posting.companyKey, posting.titleKey)) ids.add(id);
+  }
+  const texts = new Map<number, string>();
+  if (ids.size === 0) return texts;
+  const rows = await db
+    .select({ id: jobs.id, description: jobs.description })
+    .from(jobs)
+    .where(inArray(jobs.id, [...ids]));
+  for (const row of rows) texts.set(row.id, row.description);
+  return texts;
+}
+
+async function nextJobIds(db: Database, count: number): Promise<number[]> {
+  const result = (await db.execute(
+    sql`select nextval(pg_get_serial_sequence('jobs', 'id'))::bigint as id from generate_series(1, ${count})`,
+  )) as unknown as { rows: { id: string | number }[] };
+  return result.rows.map((row) => Number(row.id));
+}
+
+function jobColumns(posting: NormalizedPosting) {
+  return {
+    title: posting.title,
+    company: posting.company,
+    url: posting.canonicalUrl,
+    description: posting.description,
+    location: posting.location,
+    country: posting.country,
+    remote: posting.remote,
+    salaryMin: posting.salary.min,
+    salaryMax: posting.salary.max,
+    currency: posting.salary.currency,
+    salaryPeriod: posting.salary.period,
+    salaryMinAnnual: posting.salary.minAnnual,
+    salaryMaxAnnual: posting.salary.maxAnnual,
+    seniority: posting.seniority,
+    employmentType: posting.employmentType,
+    tags: posting.tags,
+    postedAt: posting.postedAt,
+    companyKey: posting.companyKey,
+    titleKey: posting.titleKey,
+    contentHash: posting.contentHash,
+  };
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

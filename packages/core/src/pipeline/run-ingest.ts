@@ -1,0 +1,69 @@
+import type { AuraConfig } from "../config/config.ts";
+import type { Database } from "../db/client.ts";
+import { createHttpClient } from "../sources/http-client.ts";
+import { ingest, type IngestEvent, type IngestSummary } from "./ingest.ts";
+import { planSources, replayRecorded } from "./source-plans.ts";
+
+export interface RunIngestOptions {
+  /** Registry names; none means every source the config leaves on. */
+  sources?: readonly string[];
+  /** Replay the recorded real responses instead of the network. */
+  offline?: boolean;
+  now?: Date;
+  onEvent?: (event: IngestEvent) => void;
+}
+
+/** `aura ingest`: live sources, or their recorded responses when offline. */
+export async function runIngest(
+  db: Database,
+  config: AuraConfig,
+  options: RunIngestOptions = {},
+): Promise<IngestSummary> {
+  const plans = planSources(config, options.sources);
+  if (options.offline) {
+    const replay = await replayRecorded(plans);
+    try {
+      const http = createHttpClient({ timeoutMs: 10_000, retries: 0, backoffMs: 0, paceMs: 0 });
+      // A recording is a snapshot of the past: the age window does not apply to it.
+      return await ingest(db, http, replay.plans, {
+        now: options.now,
+        maxAgeDays: null,
+        expireAfterDays: config.ingest.expireAfterDays,
+        concurrency: config.ingest.concurrency,
+        offline: true,
+        onEvent: options.onEvent,
+      });
+    } finally {
+      await replay.close();
+    }
+  }
+  const http = createHttpClient({
+    ...config.http,
+    onRetry: (info) =>
+      options.onEvent?.({
+        type: "retry",
+        source: new URL(info.url).host,
+        message: `retry ${info.attempt} of ${info.url}: ${info.reason}`,
+      }),
+  });
+  return ingest(db, http, plans, {
+    now: options.now,
+    maxAgeDays: config.ingest.maxAgeDays,
+    expireAfterDays: config.ingest.expireAfterDays,
+    concurrency: config.ingest.concurrency,
+    offline: false,
+    onEvent: options.onEvent,
+  });
+}
+
+/** Whether the live boards can be reached: one quick request to the first planned one. */
+export async function canReachSources(config: AuraConfig, timeoutMs = 4_000): Promise<boolean> {
+  const [first] = planSources(config);
+  if (!first) return false;
+  try {
+    await fetch(first.baseUrl, { method: "HEAD", signal: AbortSignal.timeout(timeoutMs) });
+    return true;
+  } catch {
+    return false;
+  }
+}
