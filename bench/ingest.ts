@@ -5,13 +5,19 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DatabaseHandle, migrateDatabase, normalizePosting, openDatabase, sourceRegistry } from "@aura/core";
 import type { SourcePosting } from "@aura/core";
+import {
+  type DatabaseHandle,
+  migrateDatabase,
+  normalizePosting,
+  openDatabase,
+  sourceRegistry,
+} from "@aura/core";
 import pg from "pg";
 import { DedupeIndex } from "../packages/core/src/jobs/store/dedupe-index.ts";
 import { storePostings } from "../packages/core/src/jobs/store/store-postings.ts";
-import { createHttpClient } from "../packages/core/src/sources/http-client.ts";
 import { replayRecorded } from "../packages/core/src/pipeline/source-plans.ts";
+import { createHttpClient } from "../packages/core/src/sources/http-client.ts";
 
 const COPIES = Number(process.env.AURA_BENCH_COPIES ?? 4);
 const PAGE = 100;
@@ -29,7 +35,12 @@ async function recordedPostings(): Promise<{ source: string; posting: SourcePost
   try {
     for (const plan of replay.plans) {
       try {
-        for await (const page of plan.source.fetch({ http, baseUrl: plan.baseUrl, options: plan.options, since: null })) {
+        for await (const page of plan.source.fetch({
+          http,
+          baseUrl: plan.baseUrl,
+          options: plan.options,
+          since: null,
+        })) {
           for (const raw of page) {
             const result = plan.source.transform(raw);
             if (result.ok) out.push({ source: plan.source.name, posting: result.posting });
@@ -67,7 +78,11 @@ function scaled(base: { source: string; posting: SourcePosting }[], copies: numb
   return out;
 }
 
-async function run(label: string, handle: DatabaseHandle, postings: { source: string; posting: SourcePosting }[]) {
+async function run(
+  label: string,
+  handle: DatabaseHandle,
+  postings: { source: string; posting: SourcePosting }[],
+) {
   await migrateDatabase(handle);
   const now = new Date();
   const pass = async () => {
@@ -111,13 +126,17 @@ function serverUrl(): { url: string; stop?: () => void } | null {
   const stop = started.stderr.match(/\(stop: (.*)\)/)?.[1];
   return {
     url: started.stdout.trim(),
-    stop: stop ? () => execFileSync("sh", ["-c", `${stop} -m immediate`], { stdio: "ignore" }) : undefined,
+    stop: stop
+      ? () => execFileSync("sh", ["-c", `${stop} -m immediate`], { stdio: "ignore" })
+      : undefined,
   };
 }
 
 const base = await recordedPostings();
 const postings = scaled(base, COPIES);
-console.log(`AURA ingest bench: ${base.length} recorded real postings × ${COPIES} = ${postings.length}, pages of ${PAGE}`);
+console.log(
+  `AURA ingest bench: ${base.length} recorded real postings × ${COPIES} = ${postings.length}, pages of ${PAGE}`,
+);
 
 const dir = mkdtempSync(join(tmpdir(), "aura-bench-"));
 const lite = await openDatabase({ dataDir: dir });

@@ -14,35 +14,53 @@ const out = (name, text) => writeFileSync(`packages/core/recorded/${name}`, text
 const muse = corpus("themuse-236.jsonl");
 out(
   "themuse-page0.json",
-  JSON.stringify({ page: 0, page_count: 1, items_per_page: muse.length, total: muse.length, results: muse }),
+  JSON.stringify({
+    page: 0,
+    page_count: 1,
+    items_per_page: muse.length,
+    total: muse.length,
+    results: muse,
+  }),
 );
 
 // Himalayas: GET /jobs/api?limit=..&offset=0 returns `jobs` with offset, limit and totalCount.
 const himalayas = corpus("himalayas-500.jsonl");
 out(
   "himalayas-corpus.json",
-  JSON.stringify({ offset: 0, limit: himalayas.length, totalCount: himalayas.length, jobs: himalayas }),
+  JSON.stringify({
+    offset: 0,
+    limit: himalayas.length,
+    totalCount: himalayas.length,
+    jobs: himalayas,
+  }),
 );
 
 // Arbeitnow: the page after the last one has no data and no `next` link.
 out(
   "arbeitnow-page2-empty.json",
-  JSON.stringify({ data: [], links: { first: null, last: null, prev: null, next: null }, meta: { current_page: 2 } }),
+  JSON.stringify({
+    data: [],
+    links: { first: null, last: null, prev: null, next: null },
+    meta: { current_page: 2 },
+  }),
 );
 
 // We Work Remotely: an RSS 2.0 feed in WWR's own item shape, rebuilt from flattened items.
-const escape = (s) =>
-  String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeXml = (s) =>
+  String(s ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 const items = corpus("weworkremotely-410.jsonl").map((job) => {
   const guid = job.url ?? job.id;
   return `  <item>
-    <title>${escape(`${job.company}: ${job.title}`)}</title>
-    <region>${escape(job.location)}</region>
-    <category>${escape((job.tags ?? [])[0] ?? job.category ?? "")}</category>
-    <description>${escape(job.description)}</description>
-    <pubDate>${escape(job.postedAt)}</pubDate>
-    <guid>${escape(guid)}</guid>
-    <link>${escape(job.url)}</link>
+    <title>${escapeXml(`${job.company}: ${job.title}`)}</title>
+    <region>${escapeXml(job.location)}</region>
+    <category>${escapeXml((job.tags ?? [])[0] ?? job.category ?? "")}</category>
+    <description>${escapeXml(job.description)}</description>
+    <pubDate>${escapeXml(job.postedAt)}</pubDate>
+    <guid>${escapeXml(guid)}</guid>
+    <link>${escapeXml(job.url)}</link>
   </item>`;
 });
 out(

@@ -4,6 +4,9 @@ import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import Table from "cli-table3";
 import pc from "picocolors";
 
+/** Tables without a rule between every row. */
+const compact = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+
 const COUNT_COLUMNS = ["fetched", "new", "updated", "duplicates", "skipped", "errors"] as const;
 
 /** One progress bar per source on a terminal; silence elsewhere (pipes, --json, CI). */
@@ -48,11 +51,13 @@ export function formatIngestSummary(summary: IngestSummary): string {
     head: ["source", ...COUNT_COLUMNS].map((h) => pc.bold(h)),
     colAligns: ["left", "right", "right", "right", "right", "right", "right"],
     style: { head: [] },
+    chars: compact,
   });
   for (const s of summary.sources) table.push(countRow(sourceLabel(s.name), s));
   table.push(countRow(pc.bold("total"), summary.totals));
   const lines = [table.toString()];
-  if (summary.expired > 0) lines.push(`${summary.expired} job(s) marked expired (gone from their boards).`);
+  if (summary.expired > 0)
+    lines.push(`${summary.expired} job(s) marked expired (gone from their boards).`);
   for (const s of summary.sources) {
     for (const message of s.messages) lines.push(pc.dim(`${s.name}: ${message}`));
   }
@@ -80,6 +85,7 @@ export function formatJobsTable(jobs: readonly StoredJob[]): string {
   const table = new Table({
     head: ["id", "title", "company", "where", "pay", "posted", "via"].map((h) => pc.bold(h)),
     style: { head: [] },
+    chars: compact,
     wordWrap: true,
     colWidths: [7, 36, 20, 18, 18, 10, 16],
   });
@@ -106,7 +112,9 @@ export function formatJobDetail(job: StoredJob): string {
     formatPay(job) !== "—" ? `pay ${formatPay(job)}` : null,
     job.seniority ? `level ${job.seniority}` : null,
     job.employmentType ? job.employmentType.replace("_", " ") : null,
-    job.postedAt ? `posted ${job.postedAt.toISOString().slice(0, 10)} (${formatAge(job.postedAt)})` : null,
+    job.postedAt
+      ? `posted ${job.postedAt.toISOString().slice(0, 10)} (${formatAge(job.postedAt)})`
+      : null,
   ].filter(Boolean);
   if (facts.length) lines.push(pc.dim(facts.join(" · ")));
   if (job.tags.length) lines.push(pc.dim(`tags: ${job.tags.slice(0, 15).join(", ")}`));
@@ -124,7 +132,9 @@ function formatWhere(job: StoredJob): string {
   return [job.location, mode].filter(Boolean).join(" · ") || "—";
 }
 
-export function formatPay(job: Pick<StoredJob, "salaryMin" | "salaryMax" | "currency" | "salaryPeriod">): string {
+export function formatPay(
+  job: Pick<StoredJob, "salaryMin" | "salaryMax" | "currency" | "salaryPeriod">,
+): string {
   if (job.salaryMin == null && job.salaryMax == null) return "—";
   const money = (n: number) =>
     n >= 1000 ? `${Math.round(n / 1000)}k` : String(Math.round(n * 100) / 100);

@@ -1,5 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { AppError, addPostingFromText, addPostingFromUrl, createHttpClient, toJobView } from "@aura/core";
+import {
+  AppError,
+  addPostingFromText,
+  addPostingFromUrl,
+  createHttpClient,
+  toJobView,
+} from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { action, printJson, withDatabase } from "../context.ts";
@@ -32,9 +38,13 @@ are looking at with its URL or by pasting its text.`,
           const text = opts.text
             ? await (opts.text === "-" ? readStdin() : readFile(opts.text, "utf8")).catch(
                 (cause: NodeJS.ErrnoException) => {
-                  throw new AppError("invalid_input", `Cannot read ${opts.text}: ${cause.code ?? cause.message}`, {
-                    field: "text",
-                  });
+                  throw new AppError(
+                    "invalid_input",
+                    `Cannot read ${opts.text}: ${cause.code ?? cause.message}`,
+                    {
+                      field: "text",
+                    },
+                  );
                 },
               )
             : null;
@@ -48,8 +58,12 @@ are looking at with its URL or by pasting its text.`,
                   })
                 : await addPostingFromUrl(handle.db, createHttpClient(config.http), url as string);
             if (opts.json) return printJson({ status: result.status, job: toJobView(result.job) });
-            const verb = { new: pc.green("Added"), updated: "Updated", duplicate: "Already had" }[result.status];
-            console.log(`${verb} job ${result.job.id}: ${pc.bold(result.job.title)} at ${result.job.company}`);
+            const verb = { new: pc.green("Added"), updated: "Updated", duplicate: "Already had" }[
+              result.status
+            ];
+            console.log(
+              `${verb} job ${result.job.id}: ${pc.bold(result.job.title)} at ${result.job.company}`,
+            );
           });
         },
       ),

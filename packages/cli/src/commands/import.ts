@@ -9,7 +9,10 @@ export function registerImportCommand(program: Command): void {
     .command("import")
     .description("import postings from a JSON Lines or CSV file (any age)")
     .argument("<file>", "a .jsonl or .csv file; columns title, company, url required")
-    .option("--source <name>", "credit these postings to this source name (default: the file's source column, else 'import')")
+    .option(
+      "--source <name>",
+      "credit these postings to this source name (default: the file's source column, else 'import')",
+    )
     .option("--json", "print the summary as JSON")
     .addHelpText(
       "after",
@@ -21,12 +24,20 @@ Unknown fields are ignored. Bad lines are skipped and reported with their line n
     .action(
       action(async (file: string, opts: { source?: string; json?: boolean }) => {
         const content = await readFile(file, "utf8").catch((cause: NodeJS.ErrnoException) => {
-          throw new AppError("invalid_input", `Cannot read ${file}: ${cause.code ?? cause.message}`, {
-            field: "file",
-          });
+          throw new AppError(
+            "invalid_input",
+            `Cannot read ${file}: ${cause.code ?? cause.message}`,
+            {
+              field: "file",
+            },
+          );
         });
         await withDatabase(async ({ handle }) => {
-          const summary = await importPostings(handle.db, { content, fileName: file, source: opts.source });
+          const summary = await importPostings(handle.db, {
+            content,
+            fileName: file,
+            source: opts.source,
+          });
           if (opts.json) return printJson(summary);
           const t = summary.totals;
           console.log(
@@ -35,7 +46,8 @@ Unknown fields are ignored. Bad lines are skipped and reported with their line n
           for (const r of summary.rejected.slice(0, 20)) {
             console.log(pc.yellow(`  line ${r.line}: ${r.reason}`));
           }
-          if (summary.rejected.length > 20) console.log(pc.dim(`  … and ${summary.rejected.length - 20} more`));
+          if (summary.rejected.length > 20)
+            console.log(pc.dim(`  … and ${summary.rejected.length - 20} more`));
         });
       }),
     );

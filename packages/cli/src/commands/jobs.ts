@@ -23,11 +23,15 @@ export function registerJobsCommand(program: Command): void {
           });
           if (opts.json) return printJson(result.jobs.map((job) => toJobView(job)));
           if (result.total === 0) {
-            console.log("No jobs yet. Run: npx aura ingest   (or --offline for the bundled sample)");
+            console.log(
+              "No jobs yet. Run: npx aura ingest   (or --offline for the bundled sample)",
+            );
             return;
           }
           console.log(formatJobsTable(result.jobs));
-          console.log(pc.dim(`${result.jobs.length} of ${result.total} jobs. Details: aura jobs show ID`));
+          console.log(
+            pc.dim(`${result.jobs.length} of ${result.total} jobs. Details: aura jobs show ID`),
+          );
         });
       }),
     );
@@ -40,9 +44,13 @@ export function registerJobsCommand(program: Command): void {
       action(async (id: string, opts: { json?: boolean }) => {
         const jobId = Number(id);
         if (!Number.isSafeInteger(jobId) || jobId < 1) {
-          throw new AppError("invalid_input", `Job id must be a positive whole number, got "${id}"`, {
-            field: "id",
-          });
+          throw new AppError(
+            "invalid_input",
+            `Job id must be a positive whole number, got "${id}"`,
+            {
+              field: "id",
+            },
+          );
         }
         await withDatabase(async ({ handle }) => {
           const job = await getJob(handle.db, jobId);

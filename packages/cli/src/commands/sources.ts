@@ -1,7 +1,7 @@
-import { printJson } from "../context.ts";
 import { sourceRegistry } from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
+import { printJson } from "../context.ts";
 
 export function registerSourcesCommand(program: Command): void {
   program

@@ -7,7 +7,9 @@ import { createIngestProgress, formatIngestSummary, formatJobsTable } from "../o
 export function registerStartCommand(program: Command): void {
   program
     .command("start")
-    .description("set up the database, gather jobs (live, or the bundled sample offline) and show the newest")
+    .description(
+      "set up the database, gather jobs (live, or the bundled sample offline) and show the newest",
+    )
     .option("--offline", "skip the network and load the bundled sample")
     .action(
       action(async (opts: { offline?: boolean }) => {
@@ -20,7 +22,10 @@ export function registerStartCommand(program: Command): void {
               : "No network: loading the bundled sample of recorded real postings…",
           );
           const progress = createIngestProgress(true);
-          let summary = await runIngest(handle.db, config, { offline: !online, onEvent: progress.onEvent });
+          let summary = await runIngest(handle.db, config, {
+            offline: !online,
+            onEvent: progress.onEvent,
+          });
           if (online && summary.totals.fetched === 0) {
             progress.stop();
             console.log(pc.yellow("The boards gave nothing; loading the bundled sample instead…"));

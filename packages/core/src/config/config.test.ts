@@ -45,7 +45,9 @@ describe("loadConfig", () => {
   });
 
   it("names the key of a wrong value", () => {
-    const error = errorOf(() => loadConfig({ cwd: dirWith("ingest:\n  maxAgeDays: soon\n"), env: {} }));
+    const error = errorOf(() =>
+      loadConfig({ cwd: dirWith("ingest:\n  maxAgeDays: soon\n"), env: {} }),
+    );
     expect(error.code).toBe("invalid_config");
     expect(error.field).toBe("ingest.maxAgeDays");
     expect(error.message).toContain('"ingest.maxAgeDays"');
@@ -58,7 +60,9 @@ describe("loadConfig", () => {
   });
 
   it("rejects a DATABASE_URL that is not a postgres URL", () => {
-    const error = errorOf(() => loadConfig({ cwd: dirWith(null), env: { DATABASE_URL: "mysql://x" } }));
+    const error = errorOf(() =>
+      loadConfig({ cwd: dirWith(null), env: { DATABASE_URL: "mysql://x" } }),
+    );
     expect(error.field).toBe("DATABASE_URL");
   });
 

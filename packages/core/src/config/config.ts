@@ -88,9 +88,13 @@ export function loadConfig(options: { cwd: string; env: Record<string, string | 
     try {
       raw = parseYaml(readFileSync(file, "utf8")) ?? {};
     } catch (cause) {
-      throw new AppError("invalid_config", `${file} is not valid YAML: ${(cause as Error).message}`, {
-        cause,
-      });
+      throw new AppError(
+        "invalid_config",
+        `${file} is not valid YAML: ${(cause as Error).message}`,
+        {
+          cause,
+        },
+      );
     }
   } else if (explicit) {
     throw new AppError("invalid_config", `AURA_CONFIG names ${file}, which does not exist`, {
@@ -104,14 +108,23 @@ export function loadConfig(options: { cwd: string; env: Record<string, string | 
   return { config, env, file: existsSync(file) ? file : null };
 }
 
-export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+export function parseOrThrow<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  where: string,
+  pathPrefix: string[] = [],
+): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const key = issue?.path.map(String).join(".") ?? "";
-  const message = issue?.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}` : issue?.message;
+  const key = [...pathPrefix, ...(issue?.path.map(String) ?? [])].join(".");
+  const message =
+    issue?.code === "unrecognized_keys"
+      ? `unknown key(s) ${issue.keys.join(", ")}`
+      : issue?.message;
   const at = issue?.code === "unrecognized_keys" && key === "" ? "" : ` at "${key}"`;
   throw new AppError("invalid_config", `Invalid ${where}${at}: ${message}`, {
-    field: issue?.code === "unrecognized_keys" ? (key ? `${key}.${issue.keys[0]}` : issue.keys[0]) : key,
+    field:
+      issue?.code === "unrecognized_keys" ? (key ? `${key}.${issue.keys[0]}` : issue.keys[0]) : key,
   });
 }

@@ -15,13 +15,17 @@ describe("database", () => {
     const rows = await handle.db.execute<{ table_name: string }>(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    const names = (rows as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
+    const names = (rows as unknown as { rows: { table_name: string }[] }).rows.map(
+      (r) => r.table_name,
+    );
     expect(names).toEqual(expect.arrayContaining(["ingest_runs", "job_sources", "jobs"]));
   });
 
   it("enables pgvector on PGlite", async () => {
     if (handle.kind !== "pglite") return;
-    const rows = await handle.db.execute(sql`select extname from pg_extension where extname = 'vector'`);
+    const rows = await handle.db.execute(
+      sql`select extname from pg_extension where extname = 'vector'`,
+    );
     expect((rows as unknown as { rows: unknown[] }).rows).toHaveLength(1);
   });
 });

@@ -36,9 +36,13 @@ export async function addPostingFromUrl(
     throw new AppError("invalid_input", `"${url}" is not a URL`, { field: "url" });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new AppError("invalid_input", `Only http and https URLs can be added, got ${parsed.protocol}`, {
-      field: "url",
-    });
+    throw new AppError(
+      "invalid_input",
+      `Only http and https URLs can be added, got ${parsed.protocol}`,
+      {
+        field: "url",
+      },
+    );
   }
   const html = await http.getText(url, { headers: { accept: "text/html,*/*;q=0.8" } });
   const posting = parsePostingPage(html, url);

@@ -7,12 +7,20 @@ import { jobSources, jobs } from "../db/schema.ts";
 import { createHttpClient } from "../sources/http-client.ts";
 import { remoteOkSource } from "../sources/remoteok/source.ts";
 import { remotiveSource } from "../sources/remotive/source.ts";
-import { recordedDir, type ReplayRoute, type ReplayServer, startReplayServer } from "../sources/replay-server.ts";
+import {
+  type ReplayRoute,
+  type ReplayServer,
+  recordedDir,
+  startReplayServer,
+} from "../sources/replay-server.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
-import { ingest, type IngestOptions, type SourceStats } from "./ingest.ts";
+import { type IngestOptions, ingest, type SourceStats } from "./ingest.ts";
 import { runIngest } from "./run-ingest.ts";
 
-const remoteOk = JSON.parse(readFileSync(`${recordedDir}remoteok.json`, "utf8")) as Record<string, unknown>[];
+const remoteOk = JSON.parse(readFileSync(`${recordedDir}remoteok.json`, "utf8")) as Record<
+  string,
+  unknown
+>[];
 const remotive = JSON.parse(readFileSync(`${recordedDir}remotive.json`, "utf8")) as {
   jobs: Record<string, unknown>[];
 };
@@ -30,7 +38,12 @@ afterEach(async () => {
 });
 
 const http = createHttpClient({ timeoutMs: 300, retries: 1, backoffMs: 1, paceMs: 0 });
-const options: IngestOptions = { maxAgeDays: null, expireAfterDays: 14, concurrency: 2, offline: false };
+const options: IngestOptions = {
+  maxAgeDays: null,
+  expireAfterDays: 14,
+  concurrency: 2,
+  offline: false,
+};
 
 /** Serves remoteok and remotive bodies (or faults) and ingests both. */
 async function ingestBoth(
@@ -40,19 +53,33 @@ async function ingestBoth(
   await server?.close();
   server = await startReplayServer([
     { path: "/remoteok/api", response: routes.remoteok ?? { body: JSON.stringify(remoteOk) } },
-    { path: "/remotive/api/remote-jobs", response: routes.remotive ?? { body: JSON.stringify(remotive) } },
+    {
+      path: "/remotive/api/remote-jobs",
+      response: routes.remotive ?? { body: JSON.stringify(remotive) },
+    },
   ]);
   const summary = await ingest(
     handle.db,
     http,
     [
       { source: remoteOkSource, options: {}, baseUrl: `${server.url}/remoteok` },
-      { source: remotiveSource, options: remotiveSource.optionsSchema.parse({}), baseUrl: `${server.url}/remotive` },
+      {
+        source: remotiveSource,
+        options: remotiveSource.optionsSchema.parse({}),
+        baseUrl: `${server.url}/remotive`,
+      },
     ],
     { ...options, ...overrides },
   );
-  const byName = Object.fromEntries(summary.sources.map((s) => [s.name, s])) as Record<string, SourceStats>;
-  return { summary, remoteok: byName.remoteok as SourceStats, remotive: byName.remotive as SourceStats };
+  const byName = Object.fromEntries(summary.sources.map((s) => [s.name, s])) as Record<
+    string,
+    SourceStats
+  >;
+  return {
+    summary,
+    remoteok: byName.remoteok as SourceStats,
+    remotive: byName.remotive as SourceStats,
+  };
 }
 
 async function jobCount(): Promise<number> {
@@ -77,7 +104,9 @@ describe("ingest", () => {
     const second = await ingestBoth({});
     expect(second.summary.totals.new).toBe(0);
     expect(second.summary.totals.updated).toBe(0);
-    expect(second.summary.totals.duplicates).toBe(first.summary.totals.new + first.summary.totals.duplicates);
+    expect(second.summary.totals.duplicates).toBe(
+      first.summary.totals.new + first.summary.totals.duplicates,
+    );
     expect(await jobCount()).toBe(stored);
   });
 
@@ -93,7 +122,10 @@ describe("ingest", () => {
 
   it("retries a 429 and then stores the board", async () => {
     const run = await ingestBoth({
-      remoteok: [{ status: 429, headers: { "retry-after": "0" } }, { body: JSON.stringify(remoteOk) }],
+      remoteok: [
+        { status: 429, headers: { "retry-after": "0" } },
+        { body: JSON.stringify(remoteOk) },
+      ],
     });
     expect(run.remoteok).toMatchObject({ errors: 0, new: 96 });
   });
@@ -115,7 +147,10 @@ describe("ingest", () => {
 
   it("skips and counts postings with wrong field types, storing the rest", async () => {
     const [first, second, ...rest] = remotive.jobs;
-    const broken = { ...remotive, jobs: [{ ...first, title: 42 }, { ...second, company_name: null }, ...rest] };
+    const broken = {
+      ...remotive,
+      jobs: [{ ...first, title: 42 }, { ...second, company_name: null }, ...rest],
+    };
     const run = await ingestBoth({ remotive: { body: JSON.stringify(broken) } });
     expect(run.remotive).toMatchObject({ fetched: 22, skipped: 2, new: 20, errors: 0 });
     expect(run.remotive.messages.join("\n")).toMatch(/title/);
@@ -147,10 +182,16 @@ describe("ingest", () => {
   it("updates a posting that changed on its board", async () => {
     await ingestBoth({});
     const [first, ...rest] = remotive.jobs;
-    const changed = { ...remotive, jobs: [{ ...first, title: "Content Reviewer (Spanish) - US" }, ...rest] };
+    const changed = {
+      ...remotive,
+      jobs: [{ ...first, title: "Content Reviewer (Spanish) - US" }, ...rest],
+    };
     const run = await ingestBoth({ remotive: { body: JSON.stringify(changed) } });
     expect(run.remotive).toMatchObject({ updated: 1, duplicates: 21, new: 0 });
-    const titles = await handle.db.select({ title: jobs.title }).from(jobs).where(eq(jobs.title, "Content Reviewer (Spanish) - US"));
+    const titles = await handle.db
+      .select({ title: jobs.title })
+      .from(jobs)
+      .where(eq(jobs.title, "Content Reviewer (Spanish) - US"));
     expect(titles).toHaveLength(1);
   });
 
@@ -198,7 +239,10 @@ describe("ingest", () => {
     await ingestBoth({ remotive: without }, { now: new Date("2026-11-11T00:00:00Z") });
     expect(await expiredTitles()).toEqual([]);
     // Day 20: Remote OK is down, Remotive answered without it: only Remotive's job expires.
-    const run = await ingestBoth({ remoteok: { status: 503 }, remotive: without }, { now: new Date("2026-11-21T00:00:00Z") });
+    const run = await ingestBoth(
+      { remoteok: { status: 503 }, remotive: without },
+      { now: new Date("2026-11-21T00:00:00Z") },
+    );
     expect(run.summary.expired).toBe(1);
     expect(await expiredTitles()).toEqual([gone?.title]);
     // It comes back: no longer expired.
@@ -207,7 +251,10 @@ describe("ingest", () => {
   });
 
   async function expiredTitles() {
-    const rows = await handle.db.select({ title: jobs.title }).from(jobs).where(isNotNull(jobs.expiredAt));
+    const rows = await handle.db
+      .select({ title: jobs.title })
+      .from(jobs)
+      .where(isNotNull(jobs.expiredAt));
     return rows.map((r) => r.title);
   }
 });

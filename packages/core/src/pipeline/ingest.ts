@@ -1,8 +1,8 @@
 import type { Database } from "../db/client.ts";
 import { ingestRuns } from "../db/schema.ts";
 import { errorMessage } from "../errors.ts";
-import { normalizePosting } from "../jobs/normalize/normalize-posting.ts";
 import type { NormalizedPosting } from "../jobs/job.ts";
+import { normalizePosting } from "../jobs/normalize/normalize-posting.ts";
 import { DedupeIndex } from "../jobs/store/dedupe-index.ts";
 import { expireJobs } from "../jobs/store/expire-jobs.ts";
 import { storePostings, touchLinks } from "../jobs/store/store-postings.ts";
@@ -98,7 +98,12 @@ export async function ingest(
     };
     emit({ type: "start", source: name });
     try {
-      const pages = plan.source.fetch({ http, baseUrl: plan.baseUrl, options: plan.options, since });
+      const pages = plan.source.fetch({
+        http,
+        baseUrl: plan.baseUrl,
+        options: plan.options,
+        since,
+      });
       for await (const page of pages) {
         stats.fetched += page.length;
         const fresh: NormalizedPosting[] = [];
@@ -116,13 +121,15 @@ export async function ingest(
           else fresh.push(posting);
         }
         await writer(async () => {
-          const counts = await storePostings(db, index, fresh, { source: name, live: true, now }).catch(
-            async (error) => {
-              // The batch rolled back; rebuild the index from what the database holds.
-              index = await DedupeIndex.load(db);
-              throw error;
-            },
-          );
+          const counts = await storePostings(db, index, fresh, {
+            source: name,
+            live: true,
+            now,
+          }).catch(async (error) => {
+            // The batch rolled back; rebuild the index from what the database holds.
+            index = await DedupeIndex.load(db);
+            throw error;
+          });
           stats.new += counts.new;
           stats.updated += counts.updated;
           stats.duplicates += counts.duplicates;
@@ -165,7 +172,14 @@ export async function ingest(
 }
 
 export function sumStats(stats: readonly IngestTotals[]): IngestTotals {
-  const totals: IngestTotals = { fetched: 0, new: 0, updated: 0, duplicates: 0, skipped: 0, errors: 0 };
+  const totals: IngestTotals = {
+    fetched: 0,
+    new: 0,
+    updated: 0,
+    duplicates: 0,
+    skipped: 0,
+    errors: 0,
+  };
   for (const s of stats) {
     totals.fetched += s.fetched;
     totals.new += s.new;

@@ -1,7 +1,7 @@
 import type { AuraConfig } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import { createHttpClient } from "../sources/http-client.ts";
-import { ingest, type IngestEvent, type IngestSummary } from "./ingest.ts";
+import { type IngestEvent, type IngestSummary, ingest } from "./ingest.ts";
 import { planSources, replayRecorded } from "./source-plans.ts";
 
 export interface RunIngestOptions {
@@ -19,7 +19,7 @@ export async function runIngest(
   config: AuraConfig,
   options: RunIngestOptions = {},
 ): Promise<IngestSummary> {
-  const plans = planSources(config, options.sources);
+  const plans = planSources(config, options.sources, { offline: options.offline });
   if (options.offline) {
     const replay = await replayRecorded(plans);
     try {

@@ -1,15 +1,19 @@
 import type { AuraConfig } from "../config/config.ts";
 import { parseOrThrow } from "../config/config.ts";
 import { AppError } from "../errors.ts";
-import { startReplayServer, type ReplayRoute } from "../sources/replay-server.ts";
 import { sourceRegistry } from "../sources/registry.ts";
+import { type ReplayRoute, startReplayServer } from "../sources/replay-server.ts";
 import type { SourcePlan } from "./ingest.ts";
 
 /**
  * The sources a run reads: the ones named (any registered source), or every source
  * config leaves enabled. Each source's options are validated; an error names the key.
  */
-export function planSources(config: AuraConfig, names?: readonly string[]): SourcePlan[] {
+export function planSources(
+  config: AuraConfig,
+  names?: readonly string[],
+  { offline = false }: { offline?: boolean } = {},
+): SourcePlan[] {
   const chosen = names?.length ? [...new Set(names)] : Object.keys(sourceRegistry);
   const plans: SourcePlan[] = [];
   for (const name of chosen) {
@@ -30,9 +34,19 @@ export function planSources(config: AuraConfig, names?: readonly string[]): Sour
       }
       continue;
     }
-    const { enabled: _enabled, baseUrl, ...rawOptions } =
-      typeof settings === "object" ? settings : { enabled: true, baseUrl: undefined };
-    const options = parseOrThrow(source.optionsSchema, rawOptions, `config at "sources.${name}"`);
+    const {
+      enabled: _enabled,
+      baseUrl,
+      ...rawOptions
+    } = typeof settings === "object" ? settings : { enabled: true, baseUrl: undefined };
+    const configured = typeof settings === "object" || Boolean(names?.length);
+    const parsed = source.optionsSchema.safeParse(rawOptions);
+    // Boards that need tokens (Greenhouse, Lever, Ashby) are read once config names them;
+    // offline they replay the recorded boards.
+    if (!parsed.success && !configured && !offline) continue;
+    const options = offline
+      ? source.recorded.options
+      : parseOrThrow(source.optionsSchema, rawOptions, "config", ["sources", name]);
     plans.push({ source, options, baseUrl: (baseUrl ?? source.defaultBaseUrl).replace(/\/$/, "") });
   }
   return plans;
@@ -45,13 +59,16 @@ export function planSources(config: AuraConfig, names?: readonly string[]): Sour
  */
 export async function replayRecorded(plans: readonly SourcePlan[]) {
   const routes: ReplayRoute[] = plans.flatMap((plan) =>
-    plan.source.recorded.routes.map((route) => ({ ...route, path: `/${plan.source.name}${route.path}` })),
+    plan.source.recorded.routes.map((route) => ({
+      ...route,
+      path: `/${plan.source.name}${route.path}`,
+    })),
   );
   const server = await startReplayServer(routes);
   return {
     plans: plans.map((plan) => ({
       source: plan.source,
-      options: plan.source.recorded.options,
+      options: plan.source.recorded.options as unknown,
       baseUrl: `${server.url}/${plan.source.name}`,
     })),
     close: () => server.close(),

@@ -102,7 +102,11 @@ describe("createHttpClient", () => {
     const s = await serve([{ path: "/a", response: { body: "1" } }]);
     const { http } = client({ paceMs: 120 });
     const started = Date.now();
-    await Promise.all([http.getText(`${s.url}/a`), http.getText(`${s.url}/a`), http.getText(`${s.url}/a`)]);
+    await Promise.all([
+      http.getText(`${s.url}/a`),
+      http.getText(`${s.url}/a`),
+      http.getText(`${s.url}/a`),
+    ]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(230);
   });
 });

@@ -17,6 +17,7 @@ export const optionalText = z
 /** A number, or a numeric string ("60000", "1.5e5"); anything else becomes null. */
 export const optionalNumber = z
   .unknown()
+  .optional()
   .transform((v) => {
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
     if (typeof v === "string" && v.trim() !== "") {
@@ -29,13 +30,16 @@ export const optionalNumber = z
 /** Strings (or objects with a `name`) in an array; other entries are dropped. */
 export const textList = z
   .unknown()
+  .optional()
   .transform((v): string[] => {
     if (!Array.isArray(v)) return typeof v === "string" && v.trim() ? [v.trim()] : [];
     return v
       .map((item) =>
         typeof item === "string"
           ? item
-          : item && typeof item === "object" && typeof (item as { name?: unknown }).name === "string"
+          : item &&
+              typeof item === "object" &&
+              typeof (item as { name?: unknown }).name === "string"
             ? (item as { name: string }).name
             : "",
       )

@@ -15,6 +15,7 @@ export const CURRENCY_SIGNS: readonly (readonly [string, string])[] = [
   ["HK$", "HKD"],
   ["SG$", "SGD"],
   ["MX$", "MXN"],
+  ["NT$", "TWD"],
   ["C$", "CAD"],
   ["A$", "AUD"],
   ["S$", "SGD"],
@@ -39,6 +40,7 @@ export const CURRENCY_SIGNS: readonly (readonly [string, string])[] = [
   ["Rs.", "INR"],
   ["Rs", "INR"],
   ["Fr.", "CHF"],
+  ["RM", "MYR"],
 ];
 
 /** Currency names in English, German, Spanish and Portuguese, lower-case. */
@@ -70,6 +72,8 @@ const CURRENCY_NAMES: Record<string, string> = {
   zloty: "PLN",
   złoty: "PLN",
   zlotys: "PLN",
+  rmb: "CNY",
+  yuan: "CNY",
 };
 
 /**

@@ -62,7 +62,7 @@ const REAL_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;
 const ESCAPED_TAG = /&lt;\/?[a-z][a-z0-9]*(?:\s|\/|&gt;)/i;
 const TAG_LIKE = /<[a-z!/]/i;
 /** Characters that take space on no screen (zero-width space, BOM, soft hyphen). */
-const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
+const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
 /** Every kind of horizontal space, no-break spaces included. */
 const SPACES = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 
@@ -76,7 +76,7 @@ const SPACES = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 export function htmlToText(input: string): string {
   if (typeof input !== "string" || input.length === 0) return "";
   const html = unescapeDoubleEscaped(input);
-  const text = TAG_LIKE.test(html) ? renderHtml(html) : decodeHTML(html);
+  const text = TAG_LIKE.test(html) ? renderHtml(dropCutOffTag(html)) : decodeHTML(html);
   return tidyLines(text);
 }
 
@@ -91,6 +91,16 @@ function unescapeDoubleEscaped(input: string): string {
     html = decodeHTML(html);
   }
   return html;
+}
+
+/**
+ * Boards that truncate HTML can leave a tag cut in half at the end ("… <a hre");
+ * the parser would print it as text, a browser would not.
+ */
+function dropCutOffTag(html: string): string {
+  const open = html.lastIndexOf("<");
+  if (open === -1 || html.lastIndexOf(">") > open) return html;
+  return /^<[a-z/!]/i.test(html.slice(open, open + 2)) ? html.slice(0, open) : html;
 }
 
 /** Runs htmlparser2 over the input and writes text with line-break markers. */

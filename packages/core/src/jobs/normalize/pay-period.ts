@@ -12,9 +12,50 @@ const PER_YEAR: Record<SalaryPeriod, number> = {
 
 /** Words for each period (English, German, Spanish, Portuguese), accents stripped. */
 const PERIOD_WORDS: Record<SalaryPeriod, readonly string[]> = {
-  hour: ["hour", "hours", "hourly", "hr", "hrs", "h", "stunde", "stunden", "stundlich", "hora", "horas"],
-  day: ["day", "days", "daily", "d", "diem", "tag", "taglich", "dia", "dias", "diario", "diaria"],
-  week: ["week", "weeks", "weekly", "wk", "w", "woche", "wochentlich", "semana", "semanal"],
+  hour: [
+    "hour",
+    "hours",
+    "hourly",
+    "hr",
+    "hrs",
+    "h",
+    "stunde",
+    "stunden",
+    "stundlich",
+    "hora",
+    "horas",
+    "heure",
+    "heures",
+    "horaire",
+  ],
+  day: [
+    "day",
+    "days",
+    "daily",
+    "d",
+    "diem",
+    "tag",
+    "taglich",
+    "dia",
+    "dias",
+    "diario",
+    "diaria",
+    "jour",
+    "jours",
+  ],
+  week: [
+    "week",
+    "weeks",
+    "weekly",
+    "wk",
+    "w",
+    "woche",
+    "wochentlich",
+    "semana",
+    "semanal",
+    "semaine",
+    "semaines",
+  ],
   month: [
     "month",
     "months",
@@ -28,6 +69,9 @@ const PERIOD_WORDS: Record<SalaryPeriod, readonly string[]> = {
     "meses",
     "mensal",
     "mensual",
+    "mois",
+    "mensuel",
+    "mensuelle",
   ],
   year: [
     "year",
@@ -44,6 +88,13 @@ const PERIOD_WORDS: Record<SalaryPeriod, readonly string[]> = {
     "jahrlich",
     "ano",
     "anos",
+    "lpa",
+    "ctc",
+    "an",
+    "annee",
+    "annees",
+    "annuel",
+    "annuelle",
   ],
 };
 
@@ -52,8 +103,27 @@ for (const [period, words] of Object.entries(PERIOD_WORDS) as [SalaryPeriod, rea
   for (const word of words) WORD_TO_PERIOD.set(word, period);
 }
 
+/** The period a single word names ("hourly", "Jahr", "mês", "yr"), or null. */
+export function periodOfWord(word: string): SalaryPeriod | null {
+  return WORD_TO_PERIOD.get(foldAccents(word.toLowerCase())) ?? null;
+}
+
 /** Filler in board values such as "per_year", "per-hour-wage", "a year", "Pro Jahr". */
-const FILLER = new Set(["per", "a", "an", "each", "pro", "por", "al", "salary", "wage", "rate", "every", "im"]);
+const FILLER = new Set([
+  "per",
+  "a",
+  "an",
+  "each",
+  "pro",
+  "por",
+  "par",
+  "al",
+  "salary",
+  "wage",
+  "rate",
+  "every",
+  "im",
+]);
 
 /**
  * A board's pay period ("annual", "yearly", "per_year", "monthly", "Hourly",

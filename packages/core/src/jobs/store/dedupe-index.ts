@@ -1,5 +1,5 @@
-import { jobSources, jobs } from "../../db/schema.ts";
 import type { Database } from "../../db/client.ts";
+import { jobSources, jobs } from "../../db/schema.ts";
 
 interface LinkEntry {
   linkId: number | null;
@@ -16,6 +16,7 @@ export class DedupeIndex {
   private readonly links = new Map<string, LinkEntry>();
   private readonly byUrl = new Map<string, number>();
   private readonly byKey = new Map<string, number[]>();
+  private readonly sourcesByJob = new Map<number, Set<string>>();
 
   static async load(db: Database): Promise<DedupeIndex> {
     const index = new DedupeIndex();
@@ -62,8 +63,16 @@ export class DedupeIndex {
     else this.byKey.set(key, [jobId]);
   }
 
+  /** Whether a board already lists this job (under another id). */
+  jobHasSource(jobId: number, source: string): boolean {
+    return this.sourcesByJob.get(jobId)?.has(source) ?? false;
+  }
+
   addLink(source: string, externalId: string, canonicalUrl: string, entry: LinkEntry): void {
     this.links.set(linkKey(source, externalId), entry);
+    const sources = this.sourcesByJob.get(entry.jobId);
+    if (sources) sources.add(source);
+    else this.sourcesByJob.set(entry.jobId, new Set([source]));
     if (!this.byUrl.has(canonicalUrl)) this.byUrl.set(canonicalUrl, entry.jobId);
   }
 }

@@ -37,15 +37,15 @@ export async function listJobs(
 }
 
 export async function getJob(db: Database, id: number): Promise<StoredJob | null> {
-  const rows = await db.select().from(jobs).where(and(eq(jobs.id, id)));
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, id)));
   const [job] = await withSources(db, rows);
   return job ?? null;
 }
 
-async function withSources(
-  db: Database,
-  rows: (typeof jobs.$inferSelect)[],
-): Promise<StoredJob[]> {
+async function withSources(db: Database, rows: (typeof jobs.$inferSelect)[]): Promise<StoredJob[]> {
   if (rows.length === 0) return [];
   const links = await db
     .select({

@@ -40,7 +40,7 @@ export async function storePostings(
   const { source, live, now } = options;
 
   await db.transaction(async (tx) => {
-    const texts = await loadCandidateTexts(tx as unknown as Database, index, postings);
+    const candidates = await loadCandidates(tx as unknown as Database, index, postings);
     const newJobs: (typeof jobs.$inferInsert)[] = [];
     const newLinks: (typeof jobSources.$inferInsert)[] = [];
     const changed = new Map<number, NormalizedPosting>();
@@ -65,13 +65,15 @@ export async function storePostings(
         continue;
       }
 
-      let jobId = index.jobByUrl(posting.canonicalUrl) ?? findSameJob(index, texts, posting);
+      let jobId =
+        index.jobByUrl(posting.canonicalUrl) ?? findSameJob(index, candidates, posting, source);
       if (jobId === undefined) {
-        if (freshIds.length === 0) freshIds = await nextJobIds(tx as unknown as Database, postings.length);
+        if (freshIds.length === 0)
+          freshIds = await nextJobIds(tx as unknown as Database, postings.length);
         jobId = freshIds.shift() as number;
         newJobs.push({ id: jobId, ...jobColumns(posting), firstSeenAt: now, lastSeenAt: now });
         index.addJob(jobId, posting.companyKey, posting.titleKey);
-        texts.set(jobId, posting.description);
+        candidates.set(jobId, posting);
         counts.new++;
       } else {
         seenJobs.add(jobId);
@@ -108,11 +110,20 @@ export async function storePostings(
         .where(sql`${jobs.id} = ${jobId}`);
       await tx
         .update(jobSources)
-        .set({ contentHash: posting.contentHash, url: posting.url, canonicalUrl: posting.canonicalUrl })
-        .where(sql`${jobSources.source} = ${source} and ${jobSources.externalId} = ${posting.externalId}`);
+        .set({
+          contentHash: posting.contentHash,
+          url: posting.url,
+          canonicalUrl: posting.canonicalUrl,
+        })
+        .where(
+          sql`${jobSources.source} = ${source} and ${jobSources.externalId} = ${posting.externalId}`,
+        );
     }
     if (touchedLinks.length > 0) {
-      await tx.update(jobSources).set({ lastSeenAt: now }).where(inArray(jobSources.id, touchedLinks));
+      await tx
+        .update(jobSources)
+        .set({ lastSeenAt: now })
+        .where(inArray(jobSources.id, touchedLinks));
     }
     if (seenJobs.size > 0) {
       await tx
@@ -144,42 +155,76 @@ export async function touchLinks(
   if (linkIds.length === 0) return 0;
   await db.transaction(async (tx) => {
     await tx.update(jobSources).set({ lastSeenAt: now }).where(inArray(jobSources.id, linkIds));
-    await tx.update(jobs).set({ lastSeenAt: now, expiredAt: null }).where(inArray(jobs.id, [...jobIds]));
+    await tx
+      .update(jobs)
+      .set({ lastSeenAt: now, expiredAt: null })
+      .where(inArray(jobs.id, [...jobIds]));
   });
   return linkIds.length;
 }
 
+type Candidate = Pick<NormalizedPosting, "description" | "location" | "country">;
+
+/**
+ * A stored job with the same company and title key is the same job when it is in a
+ * compatible place and its text is the same (one board may truncate it). Two known,
+ * different countries are two openings; so is one board listing the role twice for
+ * two different locations.
+ */
 function findSameJob(
   index: DedupeIndex,
-  texts: Map<number, string>,
+  candidates: Map<number, Candidate>,
   posting: NormalizedPosting,
+  source: string,
 ): number | undefined {
   for (const jobId of index.jobsByKey(posting.companyKey, posting.titleKey)) {
-    const text = texts.get(jobId) ?? "";
-    // Boards that give no text can only be matched on company and title.
-    if (wordCount(text) < 5 || wordCount(posting.description) < 5) return jobId;
-    if (textSimilarity(text, posting.description) >= SAME_TEXT) return jobId;
+    const job = candidates.get(jobId);
+    if (!job) continue;
+    if (job.country && posting.country && job.country !== posting.country) continue;
+    if (
+      index.jobHasSource(jobId, source) &&
+      job.location &&
+      posting.location &&
+      placeKey(job.location) !== placeKey(posting.location)
+    ) {
+      continue;
+    }
+    // Boards that give no text can only be matched on company, title and place.
+    if (wordCount(job.description) < 5 || wordCount(posting.description) < 5) return jobId;
+    if (textSimilarity(job.description, posting.description) >= SAME_TEXT) return jobId;
   }
   return undefined;
 }
 
-async function loadCandidateTexts(
+async function loadCandidates(
   db: Database,
   index: DedupeIndex,
   postings: readonly NormalizedPosting[],
-): Promise<Map<number, string>> {
+): Promise<Map<number, Candidate>> {
   const ids = new Set<number>();
   for (const posting of postings) {
     for (const id of index.jobsByKey(posting.companyKey, posting.titleKey)) ids.add(id);
   }
-  const texts = new Map<number, string>();
-  if (ids.size === 0) return texts;
+  const candidates = new Map<number, Candidate>();
+  if (ids.size === 0) return candidates;
   const rows = await db
-    .select({ id: jobs.id, description: jobs.description })
+    .select({
+      id: jobs.id,
+      description: jobs.description,
+      location: jobs.location,
+      country: jobs.country,
+    })
     .from(jobs)
     .where(inArray(jobs.id, [...ids]));
-  for (const row of rows) texts.set(row.id, row.description);
-  return texts;
+  for (const { id, ...candidate } of rows) candidates.set(id, candidate);
+  return candidates;
+}
+
+function placeKey(location: string): string {
+  return location
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 async function nextJobIds(db: Database, count: number): Promise<number[]> {

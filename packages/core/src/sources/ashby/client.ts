@@ -1,4 +1,4 @@
-import { fetchEachBoard, tagItems } from "../greenhouse/each-board.ts";
+import { fetchEachBoard, tagItems } from "../each-board.ts";
 import type { FetchContext } from "../types.ts";
 import type { AshbyOptions } from "./types.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boardNames } from "../greenhouse/each-board.ts";
+import { boardNames } from "../each-board.ts";
 import type { JobSource } from "../types.ts";
 import { fetchAshby } from "./client.ts";
 import { transformAshby } from "./transform.ts";

@@ -102,7 +102,12 @@ describe("transformAshby", () => {
       reason: expect.stringContaining("title"),
     });
     expect(
-      transformAshby({ ...designer, _board: "", jobUrl: "https://notion.so/jobs/1", applyUrl: null }),
+      transformAshby({
+        ...designer,
+        _board: "",
+        jobUrl: "https://notion.so/jobs/1",
+        applyUrl: null,
+      }),
     ).toMatchObject({ ok: false, reason: expect.stringContaining("company") });
   });
 

@@ -1,4 +1,4 @@
-import { boardFromUrl, companyFromBoardName } from "../lever/company-name.ts";
+import { boardFromUrl, companyFromBoardName } from "../company-name.ts";
 import { transformWith } from "../parse-raw.ts";
 import type { SourcePosting } from "../types.ts";
 import { type AshbyJob, ashbyJob } from "./types.ts";

@@ -1,5 +1,5 @@
+import { fetchEachBoard, tagItems } from "../each-board.ts";
 import type { FetchContext } from "../types.ts";
-import { fetchEachBoard, tagItems } from "./each-board.ts";
 import type { GreenhouseOptions } from "./types.ts";
 
 /** One request per board token; each job gets `_board` so the transform can name it. */

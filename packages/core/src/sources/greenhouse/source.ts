@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { boardNames } from "../each-board.ts";
 import type { JobSource } from "../types.ts";
 import { fetchGreenhouse } from "./client.ts";
-import { boardNames } from "./each-board.ts";
 import { transformGreenhouse } from "./transform.ts";
 import type { GreenhouseOptions } from "./types.ts";
 

@@ -45,7 +45,7 @@ function boardFromUrl(url: string | null): string | null {
 }
 
 /** What a location string says about remote work ("Remote, Italy"), if anything. */
-export function remoteHint(location: string | null): SourcePosting["remote"] {
+function remoteHint(location: string | null): SourcePosting["remote"] {
   if (!location) return null;
   if (/\bhybrid\b/i.test(location)) return "hybrid";
   if (/\bremote\b/i.test(location)) return "remote";

@@ -44,7 +44,10 @@ describe("leverSource.fetch", () => {
       companyNames: { "acme-labs": "ACME Laboratories" },
     });
     expect(error).toBeNull();
-    expect(requests).toEqual(["/v0/postings/palantir?mode=json", "/v0/postings/acme-labs?mode=json"]);
+    expect(requests).toEqual([
+      "/v0/postings/palantir?mode=json",
+      "/v0/postings/acme-labs?mode=json",
+    ]);
     expect(pages.map((p) => p.length)).toEqual([2, 2]);
     const companies = pages.flat().map((raw) => {
       const result = leverSource.transform(raw);

@@ -1,5 +1,5 @@
+import { fetchEachBoard, tagItems } from "../each-board.ts";
 import type { FetchContext } from "../types.ts";
-import { fetchEachBoard, tagItems } from "../greenhouse/each-board.ts";
 import type { LeverOptions } from "./types.ts";
 
 /** One request per Lever site; each posting gets `_site` (and `_company` when configured). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boardNames } from "../greenhouse/each-board.ts";
+import { boardNames } from "../each-board.ts";
 import type { JobSource } from "../types.ts";
 import { fetchLever } from "./client.ts";
 import { transformLever } from "./transform.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { companyFromBoardName } from "../company-name.ts";
 import { recordedDir } from "../replay-server.ts";
-import { companyFromBoardName } from "./company-name.ts";
 import { transformLever } from "./transform.ts";
 
 const postings = (
@@ -95,7 +95,12 @@ describe("transformLever", () => {
       reason: expect.stringContaining("text"),
     });
     expect(
-      transformLever({ ...london, _site: " ", hostedUrl: "https://example.com/job/1", applyUrl: null }),
+      transformLever({
+        ...london,
+        _site: " ",
+        hostedUrl: "https://example.com/job/1",
+        applyUrl: null,
+      }),
     ).toMatchObject({ ok: false, reason: expect.stringContaining("company") });
     expect(transformLever({ ...london, id: { x: 1 } })).toMatchObject({
       ok: false,

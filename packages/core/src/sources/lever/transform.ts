@@ -1,6 +1,6 @@
+import { boardFromUrl, companyFromBoardName } from "../company-name.ts";
 import { transformWith } from "../parse-raw.ts";
 import type { SourcePosting } from "../types.ts";
-import { boardFromUrl, companyFromBoardName } from "./company-name.ts";
 import { leverPosting } from "./types.ts";
 
 const LEVER_HOST = /(^|\.)lever\.co$/i;
@@ -57,9 +57,7 @@ export const transformLever = transformWith(leverPosting, (job) => {
     ...salary,
     postedAt: job.createdAt,
     employmentType: categories?.commitment ?? null,
-    tags: [
-      ...new Set([categories?.team, categories?.department].filter((t): t is string => !!t)),
-    ],
+    tags: [...new Set([categories?.team, categories?.department].filter((t): t is string => !!t))],
   };
 });
 

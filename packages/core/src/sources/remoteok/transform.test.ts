@@ -49,7 +49,12 @@ describe("transformRemoteOk", () => {
   });
 
   it("drops optional fields of the wrong type instead of the job", () => {
-    const result = transformRemoteOk({ ...jobs[0], location: { city: "x" }, salary_min: "lots", tags: "go" });
+    const result = transformRemoteOk({
+      ...jobs[0],
+      location: { city: "x" },
+      salary_min: "lots",
+      tags: "go",
+    });
     if (!result.ok) throw new Error(result.reason);
     expect(result.posting.location).toBeNull();
     expect(result.posting.salaryMin).toBeNull();

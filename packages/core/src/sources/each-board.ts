@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, errorMessage } from "../../errors.ts";
+import { AppError, errorMessage } from "../errors.ts";
 
 /**
  * A list of board names (Greenhouse board tokens, Lever sites, Ashby job-board names)
