@@ -50,7 +50,7 @@ export function formatIngestSummary(summary: IngestSummary): string {
   const table = new Table({
     head: ["source", ...COUNT_COLUMNS].map((h) => pc.bold(h)),
     colAligns: ["left", "right", "right", "right", "right", "right", "right"],
-    style: { head: [] },
+    style: { head: [], border: [] },
     chars: compact,
   });
   for (const s of summary.sources) table.push(countRow(sourceLabel(s.name), s));
@@ -84,7 +84,7 @@ function countRow(label: string, counts: IngestTotals | SourceStats): string[] {
 export function formatJobsTable(jobs: readonly StoredJob[]): string {
   const table = new Table({
     head: ["id", "title", "company", "where", "pay", "posted", "via"].map((h) => pc.bold(h)),
-    style: { head: [] },
+    style: { head: [], border: [] },
     chars: compact,
     wordWrap: true,
     colWidths: [7, 36, 20, 18, 18, 10, 16],
@@ -97,7 +97,7 @@ export function formatJobsTable(jobs: readonly StoredJob[]): string {
       formatWhere(job),
       formatPay(job),
       formatAge(job.postedAt),
-      job.sources.map((s) => sourceLabel(s.source)).join(", "),
+      [...new Set(job.sources.map((s) => sourceLabel(s.source)))].join(", "),
     ]);
   }
   return table.toString();
