@@ -84,6 +84,7 @@ async function run(
   postings: { source: string; posting: SourcePosting }[],
 ) {
   await migrateDatabase(handle);
+  const rssBefore = process.memoryUsage().rss / 1024 / 1024;
   const now = new Date();
   const pass = async () => {
     const started = performance.now();
@@ -115,7 +116,9 @@ async function run(
   console.log(
     `${label.padEnd(10)} second pass ${postings.length} postings in ${second.seconds.toFixed(2)} s = ${Math.round(postings.length / second.seconds)} postings/s (new ${second.new}, duplicates ${second.duplicates})`,
   );
-  console.log(`${label.padEnd(10)} resident memory after both passes: ${rssMb.toFixed(0)} MB`);
+  console.log(
+    `${label.padEnd(10)} resident memory: ${rssBefore.toFixed(0)} MB with the database open (Node, modules${label === "PGlite" ? ", PGlite's WASM heap" : ""}), ${rssMb.toFixed(0)} MB after both passes (+${(rssMb - rssBefore).toFixed(0)} MB); JS heap ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`,
+  );
 }
 
 function serverUrl(): { url: string; stop?: () => void } | null {

@@ -69,7 +69,10 @@ describe("titleKey", () => {
     ["C++ Developer", "c++ developer"],
     ["C# / .NET Engineer", "c# net engineer"],
     ["Engenheiro de Dados Sênior", "engenheiro de dados senior"],
-    ["Senior Manager, Change Enablement - Cox Automotive Fleet", "senior manager change enablement cox automotive fleet"],
+    [
+      "Senior Manager, Change Enablement - Cox Automotive Fleet",
+      "senior manager change enablement cox automotive fleet",
+    ],
     ["Account Executive, AI Sales (Grower)", "account executive ai sales grower"],
     ["Data Engineer (Contract)", "data engineer contract"],
   ])("%s → %s", (title, expected) => {
@@ -87,8 +90,12 @@ describe("titleKey", () => {
   });
 
   it("matches one job's title across boards", () => {
-    expect(titleKey("Sr. Backend Engineer (Remote - US)")).toBe(titleKey("Senior Backend Engineer"));
-    expect(titleKey("Senior Backend Engineer (m/w/d)")).toBe(titleKey("Senior Backend Engineer - Remote"));
+    expect(titleKey("Sr. Backend Engineer (Remote - US)")).toBe(
+      titleKey("Senior Backend Engineer"),
+    );
+    expect(titleKey("Senior Backend Engineer (m/w/d)")).toBe(
+      titleKey("Senior Backend Engineer - Remote"),
+    );
   });
 
   it("gives every recorded Himalayas title a non-empty key", () => {

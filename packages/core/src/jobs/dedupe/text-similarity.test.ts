@@ -19,7 +19,9 @@ describe("textSimilarity", () => {
   });
 
   it("is 0 for unrelated texts", () => {
-    expect(textSimilarity("the quick brown fox jumps over", "lorem ipsum dolor sit amet consectetur")).toBe(0);
+    expect(
+      textSimilarity("the quick brown fox jumps over", "lorem ipsum dolor sit amet consectetur"),
+    ).toBe(0);
   });
 
   it("scores a truncated copy (a board keeping ~800 characters) near 1", () => {
@@ -37,7 +39,8 @@ describe("textSimilarity", () => {
   });
 
   it("scores two different real postings low", () => {
-    for (let i = 2; i < 12; i++) expect(textSimilarity(textOf(i), textOf(i + 20))).toBeLessThan(0.3);
+    for (let i = 2; i < 12; i++)
+      expect(textSimilarity(textOf(i), textOf(i + 20))).toBeLessThan(0.3);
   });
 
   it("is fast for 20 KB texts", () => {

@@ -72,6 +72,7 @@ describe("parseSalaryText", () => {
     ["$100k+", pay(100000, null, "USD", "year")],
     ["from €50k", pay(50000, null, "EUR", "year")],
     ["ab 4.500 € monatlich", pay(4500, null, "EUR", "month")],
+    ["Lab stipend $5,000", pay(5000, 5000, "USD", "month")],
     ["45 €/h", pay(45, 45, "EUR", "hour")],
     ["EUR 60.000 - 80.000 p.a.", pay(60000, 80000, "EUR", "year")],
     ["£35,000 pa", pay(35000, 35000, "GBP", "year")],

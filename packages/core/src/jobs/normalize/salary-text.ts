@@ -86,9 +86,9 @@ const PIECE_RATE = new RegExp(
 const PERIOD_BEFORE =
   /(?<![\p{L}])(?:(?<word>hourly|daily|weekly|monthly|yearly|annual|annually|stündlich|monatlich|jährlich|mensal|mensual|anual|semanal|diario|diária)|per\s+(?<per>hour|day|week|month|year|annum)|(?<de>stunden|tages|wochen|monats|jahres)(?:lohn|gehalt|satz|brutto))/giu;
 const UP_TO =
-  /(?:up\s+to|bis\s+zu|bis|hasta|até|max(?:imum)?\.?|no\s+more\s+than|as\s+much\s+as)\s*:?\s*$/i;
+  /(?<![\p{L}])(?:up\s+to|bis\s+zu|bis|hasta|até|max(?:imum)?\.?|no\s+more\s+than|as\s+much\s+as)\s*:?\s*$/iu;
 const FROM =
-  /(?:from|starting\s+(?:at|from)|starts\s+at|ab|desde|a\s+partir\s+de|min(?:imum)?\.?|at\s+least)\s*:?\s*$/i;
+  /(?<![\p{L}])(?:from|starting\s+(?:at|from)|starts\s+at|ab|desde|a\s+partir\s+de|min(?:imum)?\.?|at\s+least)\s*:?\s*$/iu;
 const CONJUNCTION_RANGE = /^\s*(?:and|und|y|e)\s*$/i;
 const BETWEEN = /(?:between|zwischen|entre)\s*$/i;
 
@@ -126,48 +126,60 @@ export function findMoney(text: string): MoneyMatch[] {
   for (const match of simple.matchAll(MONEY)) {
     const g = match.groups ?? {};
     const start = match.index ?? 0;
+    const range = readRange(g, simple.slice(Math.max(0, start - 40), start));
+    if (!Number.isFinite(range.low) || range.low <= 0) continue;
     let end = start + match[0].length;
-    let mult1 = multiplierOf(g.mult1);
-    let mult2 = multiplierOf(g.mult2);
-    const low = parseAmount(g.num1 ?? "");
-    let high =
-      g.num2 !== undefined && isRangeSeparator(g.sep ?? "", simple.slice(0, start))
-        ? parseAmount(g.num2)
-        : null;
-    if (high !== null) {
-      // "$120-150k", "80-100k EUR": one multiplier for both ends.
-      if (mult1 === null && mult2 !== null && low < 1000) mult1 = mult2;
-      if (mult2 === null && mult1 !== null && high < 1000) mult2 = mult1;
+    if (range.high === null && g.num2 !== undefined) {
+      // The second amount was not the top of a range: the match ends after the first.
+      ONE_AMOUNT.lastIndex = start;
+      end = start + (ONE_AMOUNT.exec(simple)?.[0].length ?? 0);
     }
-    const lowValue = low * (mult1 ?? 1);
-    let highValue = high === null ? null : high * (mult2 ?? 1);
-    if (highValue === null || highValue < lowValue || !Number.isFinite(highValue)) {
-      // "$120k and $10k bonus" is not a range: keep the first amount alone.
-      if (g.num2 !== undefined) {
-        ONE_AMOUNT.lastIndex = start;
-        end = start + (ONE_AMOUNT.exec(simple)?.[0].length ?? 0);
-      }
-      high = null;
-      highValue = null;
-      mult2 = null;
-    }
-    if (!Number.isFinite(lowValue) || lowValue <= 0) continue;
-    const raws = highValue === null ? [g.mult1] : [g.mult1, g.mult2];
-    const marks = highValue === null ? [g.cur1, g.suf1] : [g.cur1, g.suf1, g.cur2, g.suf2];
+    const single = range.high === null;
+    const marks = single ? [g.cur1, g.suf1] : [g.cur1, g.suf1, g.cur2, g.suf2];
     found.push({
       start,
       end,
-      low: round2(lowValue),
-      high: highValue === null ? null : round2(highValue),
+      low: round2(range.low),
+      high: single ? null : round2(range.high as number),
       currency: currencyOf(marks),
-      bareDollar: marks.every((m) => m === undefined || m.trim() === "$") && marks.some((m) => m),
+      bareDollar: marks.every((m) => m === undefined || m.trim() === "$") && marks.some(Boolean),
       // Crores (1e7) are Indian salaries; millions and billions are not pay.
-      large: [mult1, mult2].some((m) => m !== null && m >= 1e6 && m !== 1e7),
-      periodFromMultiplier: raws.some((m) => m?.trim().toLowerCase() === "lpa") ? "year" : null,
-      qualifier: highValue === null ? qualifierBefore(simple, start, end) : null,
+      large: range.multipliers.some((m) => m !== null && m >= 1e6 && m !== 1e7),
+      periodFromMultiplier: (single ? [g.mult1] : [g.mult1, g.mult2]).some(
+        (m) => m?.trim().toLowerCase() === "lpa",
+      )
+        ? "year"
+        : null,
+      qualifier: single ? qualifierBefore(simple, start, end) : null,
     });
   }
   return mergeSplitRanges(simple, found);
+}
+
+/**
+ * The values of a matched amount or range. A multiplier on one end applies to a
+ * small other end ("$120-150k", "80-100k EUR"). A "range" whose top is below its
+ * bottom ("$120k and $10k bonus") is the first amount alone.
+ */
+function readRange(
+  g: Record<string, string | undefined>,
+  textBefore: string,
+): { low: number; high: number | null; multipliers: (number | null)[] } {
+  const low = parseAmount(g.num1 ?? "");
+  const own = multiplierOf(g.mult1);
+  if (g.num2 === undefined || !isRangeSeparator(g.sep ?? "", textBefore)) {
+    return { low: low * (own ?? 1), high: null, multipliers: [own] };
+  }
+  const high = parseAmount(g.num2);
+  const other = multiplierOf(g.mult2);
+  const lowMult = own ?? (low < 1000 ? other : null);
+  const highMult = other ?? (high < 1000 ? own : null);
+  const lowValue = low * (lowMult ?? 1);
+  const highValue = high * (highMult ?? 1);
+  if (!Number.isFinite(highValue) || highValue < lowValue) {
+    return { low: low * (own ?? 1), high: null, multipliers: [own] };
+  }
+  return { low: lowValue, high: highValue, multipliers: [lowMult, highMult] };
 }
 
 /** Between two amounts of a range written with a period on each: "PHP 40,000/month to PHP 50,000/month". */
@@ -225,7 +237,7 @@ function qualifierBefore(text: string, start: number, end: number): MoneyMatch["
 
 /** "and"/"y"/"e" join a range only after "between"/"zwischen"/"entre". */
 function isRangeSeparator(separator: string, textBefore: string): boolean {
-  return !CONJUNCTION_RANGE.test(separator) || BETWEEN.test(textBefore.slice(-40));
+  return !CONJUNCTION_RANGE.test(separator) || BETWEEN.test(textBefore);
 }
 
 function multiplierOf(raw: string | undefined): number | null {

@@ -41,8 +41,8 @@ export async function storePostings(
 
   await db.transaction(async (tx) => {
     const candidates = await loadCandidates(tx as unknown as Database, index, postings);
-    const newJobs: (typeof jobs.$inferInsert)[] = [];
-    const newLinks: (typeof jobSources.$inferInsert)[] = [];
+    const newJobs: NewJob[] = [];
+    const newLinks: NewLink[] = [];
     const changed = new Map<number, NormalizedPosting>();
     const touchedLinks: number[] = [];
     const seenJobs = new Set<number>();
@@ -71,7 +71,7 @@ export async function storePostings(
         if (freshIds.length === 0)
           freshIds = await nextJobIds(tx as unknown as Database, postings.length);
         jobId = freshIds.shift() as number;
-        newJobs.push({ id: jobId, ...jobColumns(posting), firstSeenAt: now, lastSeenAt: now });
+        newJobs.push({ id: jobId, ...jobColumns(posting) });
         index.addJob(jobId, posting.companyKey, posting.titleKey);
         candidates.set(jobId, posting);
         counts.new++;
@@ -87,8 +87,6 @@ export async function storePostings(
         canonicalUrl: posting.canonicalUrl,
         live,
         contentHash: posting.contentHash,
-        firstSeenAt: now,
-        lastSeenAt: now,
       });
       index.addLink(source, posting.externalId, posting.canonicalUrl, {
         linkId: null,
@@ -98,10 +96,10 @@ export async function storePostings(
     }
 
     for (let i = 0; i < newJobs.length; i += INSERT_CHUNK) {
-      await tx.insert(jobs).values(newJobs.slice(i, i + INSERT_CHUNK));
+      await insertJobs(tx as unknown as Database, newJobs.slice(i, i + INSERT_CHUNK), now);
     }
     for (let i = 0; i < newLinks.length; i += INSERT_CHUNK) {
-      await tx.insert(jobSources).values(newLinks.slice(i, i + INSERT_CHUNK));
+      await insertLinks(tx as unknown as Database, newLinks.slice(i, i + INSERT_CHUNK), now);
     }
     for (const [jobId, posting] of changed) {
       await tx
@@ -232,6 +230,46 @@ async function nextJobIds(db: Database, count: number): Promise<number[]> {
     sql`select nextval(pg_get_serial_sequence('jobs', 'id'))::bigint as id from generate_series(1, ${count})`,
   )) as unknown as { rows: { id: string | number }[] };
   return result.rows.map((row) => Number(row.id));
+}
+
+type NewJob = ReturnType<typeof jobColumns> & { id: number };
+type NewLink = Pick<
+  typeof jobSources.$inferInsert,
+  "jobId" | "source" | "externalId" | "url" | "canonicalUrl" | "live" | "contentHash"
+>;
+
+/*
+ * Bulk inserts go through one JSON parameter and jsonb_to_recordset: one statement a
+ * batch on both drivers, without building thousands of bound parameters per insert.
+ */
+async function insertJobs(db: Database, rows: NewJob[], now: Date): Promise<void> {
+  await db.execute(sql`
+    insert into jobs (id, title, company, url, description, location, country, remote,
+      salary_min, salary_max, currency, salary_period, salary_min_annual, salary_max_annual,
+      seniority, employment_type, tags, posted_at, company_key, title_key, content_hash,
+      first_seen_at, last_seen_at)
+    select r.id, r.title, r.company, r.url, r.description, r.location, r.country, r.remote,
+      r."salaryMin", r."salaryMax", r.currency, r."salaryPeriod", r."salaryMinAnnual", r."salaryMaxAnnual",
+      r.seniority, r."employmentType", array(select jsonb_array_elements_text(r.tags)), r."postedAt",
+      r."companyKey", r."titleKey", r."contentHash", r.seen, r.seen
+    from jsonb_to_recordset(${JSON.stringify(rows.map((row) => ({ ...row, seen: now })))}::jsonb) as r(
+      id bigint, title text, company text, url text, description text, location text, country text,
+      remote text, "salaryMin" real, "salaryMax" real, currency text, "salaryPeriod" text,
+      "salaryMinAnnual" real, "salaryMaxAnnual" real, seniority text, "employmentType" text,
+      tags jsonb, "postedAt" timestamptz, "companyKey" text, "titleKey" text, "contentHash" text,
+      seen timestamptz)
+  `);
+}
+
+async function insertLinks(db: Database, rows: NewLink[], now: Date): Promise<void> {
+  await db.execute(sql`
+    insert into job_sources (job_id, source, external_id, url, canonical_url, live, content_hash,
+      first_seen_at, last_seen_at)
+    select r."jobId", r.source, r."externalId", r.url, r."canonicalUrl", r.live, r."contentHash", r.seen, r.seen
+    from jsonb_to_recordset(${JSON.stringify(rows.map((row) => ({ ...row, seen: now })))}::jsonb) as r(
+      "jobId" bigint, source text, "externalId" text, url text, "canonicalUrl" text, live boolean,
+      "contentHash" text, seen timestamptz)
+  `);
 }
 
 function jobColumns(posting: NormalizedPosting) {
