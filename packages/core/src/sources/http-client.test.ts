@@ -73,11 +73,9 @@ describe("createHttpClient", () => {
   it("times out a request that hangs, retries, then reports it", async () => {
     const s = await serve([{ path: "/slow", response: { hang: true } }]);
     const { http, retries } = client({ timeoutMs: 150, retries: 1 });
-    const started = Date.now();
     const error = await failure(http.getText(`${s.url}/slow`));
     expect(error.message).toContain("no answer within 150 ms");
     expect(retries).toEqual(["no answer within 150 ms"]);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("reports truncated JSON as invalid, naming the URL", async () => {

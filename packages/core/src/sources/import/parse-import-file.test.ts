@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { recordedDir } from "../replay-server.ts";
 import { detectImportFormat, parseImportFile } from "./parse-import-file.ts";
 
 const job = { title: "Backend Engineer", company: "Acme", url: "https://acme.com/jobs/1" };
@@ -216,11 +217,9 @@ describe("parseImportFile on real postings", () => {
     refs: { landing_page: string };
     company: { name: string };
   }
-  const muse = readFileSync("/work/shared/data/corpus/themuse-236.jsonl", "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .slice(0, 6)
-    .map((line) => JSON.parse(line) as MuseJob);
+  const muse = (
+    JSON.parse(readFileSync(`${recordedDir}themuse-page0.json`, "utf8")) as { results: MuseJob[] }
+  ).results.slice(0, 6);
   const rows = muse.map((job) => ({
     title: job.name,
     company: job.company.name,
