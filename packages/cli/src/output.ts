@@ -61,6 +61,11 @@ export function formatIngestSummary(summary: IngestSummary): string {
   for (const s of summary.sources) {
     for (const message of s.messages) lines.push(pc.dim(`${s.name}: ${message}`));
   }
+  if (!summary.offline && summary.totals.fetched === 0 && summary.totals.errors > 0) {
+    lines.push(
+      pc.yellow("No board answered. Offline? Load the bundled sample with: npx aura ingest --offline"),
+    );
+  }
   lines.push(
     pc.dim(
       `${summary.offline ? "Replayed recorded responses" : "Read live boards"} in ${(summary.durationMs / 1000).toFixed(1)} s.`,
