@@ -20,6 +20,11 @@ Configuration: aura.config.yaml in the working directory (see aura.config.exampl
 DATABASE_URL for a PostgreSQL server, AURA_DATA_DIR for the embedded database folder.`,
   );
 program.addOption(new Option("--no-color", "plain output without colours"));
+// Usage errors (unknown option, bad value) exit 2, like every other input error.
+program.exitOverride((error) => {
+  const usage = error.exitCode === 1 && error.code.startsWith("commander.");
+  process.exit(usage ? 2 : error.exitCode);
+});
 
 registerStartCommand(program);
 registerIngestCommand(program);

@@ -56,10 +56,19 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** A commander option parser for offsets: a whole number, zero or more. */
+export function parseOffset(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError(`expected a whole number of 0 or more, got "${value}"`);
+  }
+  return n;
+}
+
 /** A commander option parser for counts: commander prints the message and exits. */
 export function parseCount(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
     throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
   }
   return n;

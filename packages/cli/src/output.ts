@@ -63,7 +63,9 @@ export function formatIngestSummary(summary: IngestSummary): string {
   }
   if (!summary.offline && summary.totals.fetched === 0 && summary.totals.errors > 0) {
     lines.push(
-      pc.yellow("No board answered. Offline? Load the bundled sample with: npx aura ingest --offline"),
+      pc.yellow(
+        "No board answered. Offline? Load the bundled sample with: npx aura ingest --offline",
+      ),
     );
   }
   lines.push(

@@ -33,6 +33,12 @@ export class AppError extends Error {
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) {
+    // Drizzle wraps driver errors as "Failed query: <sql> params: <values>": the cause says why.
+    if (error.message.startsWith("Failed query") && error.cause instanceof Error) {
+      return error.cause.message;
+    }
+    return error.message;
+  }
   return String(error);
 }

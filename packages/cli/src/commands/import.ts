@@ -38,8 +38,16 @@ Unknown fields are ignored. Bad lines are skipped and reported with their line n
             fileName: file,
             source: opts.source,
           });
-          if (opts.json) return printJson(summary);
           const t = summary.totals;
+          // Nothing usable in the file is a failure a script should notice.
+          if (t.new + t.updated + t.duplicates === 0) process.exitCode = 1;
+          if (opts.json) return printJson(summary);
+          if (t.fetched === 0) {
+            console.error(
+              `${file}: no postings found (expected JSON Lines, a JSON array, or CSV with a header row)`,
+            );
+            return;
+          }
           console.log(
             `${pc.bold(file)}: ${t.fetched} lines read, ${pc.green(`${t.new} new`)}, ${t.updated} updated, ${t.duplicates} duplicates, ${t.skipped} skipped`,
           );

@@ -1,7 +1,7 @@
 import { AppError, getJob, listJobs, toJobView } from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
-import { action, parseCount, printJson, withDatabase } from "../context.ts";
+import { action, parseCount, parseOffset, printJson, withDatabase } from "../context.ts";
 import { formatJobDetail, formatJobsTable } from "../output.ts";
 
 export function registerJobsCommand(program: Command): void {
@@ -10,7 +10,7 @@ export function registerJobsCommand(program: Command): void {
     .command("list")
     .description("the newest jobs first")
     .option("-n, --limit <n>", "how many", parseCount, 20)
-    .option("--offset <n>", "skip this many first", (v) => Number(v), 0)
+    .option("--offset <n>", "skip this many first", parseOffset, 0)
     .option("--all", "include expired jobs")
     .option("--json", "print an array of jobs as JSON")
     .action(
@@ -18,7 +18,7 @@ export function registerJobsCommand(program: Command): void {
         await withDatabase(async ({ handle }) => {
           const result = await listJobs(handle.db, {
             limit: opts.limit,
-            offset: Number.isInteger(opts.offset) && opts.offset > 0 ? opts.offset : 0,
+            offset: opts.offset,
             includeExpired: opts.all,
           });
           if (opts.json) return printJson(result.jobs.map((job) => toJobView(job)));
@@ -43,7 +43,7 @@ export function registerJobsCommand(program: Command): void {
     .action(
       action(async (id: string, opts: { json?: boolean }) => {
         const jobId = Number(id);
-        if (!Number.isSafeInteger(jobId) || jobId < 1) {
+        if (!/^\d+$/.test(id.trim()) || !Number.isSafeInteger(jobId) || jobId < 1) {
           throw new AppError(
             "invalid_input",
             `Job id must be a positive whole number, got "${id}"`,

@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
-  real,
   text,
   timestamp,
   uniqueIndex,
@@ -32,13 +32,13 @@ export const jobs = pgTable(
     remote: text("remote", { enum: ["remote", "hybrid", "onsite", "unknown"] })
       .notNull()
       .default("unknown"),
-    salaryMin: real("salary_min"),
-    salaryMax: real("salary_max"),
+    salaryMin: doublePrecision("salary_min"),
+    salaryMax: doublePrecision("salary_max"),
     currency: text("currency"),
     salaryPeriod: text("salary_period", { enum: ["year", "month", "week", "day", "hour"] }),
     /** Salary bounds annualized in `currency`, for comparisons across periods. */
-    salaryMinAnnual: real("salary_min_annual"),
-    salaryMaxAnnual: real("salary_max_annual"),
+    salaryMinAnnual: doublePrecision("salary_min_annual"),
+    salaryMaxAnnual: doublePrecision("salary_max_annual"),
     seniority: text("seniority", {
       enum: ["intern", "junior", "mid", "senior", "lead", "principal", "executive"],
     }),

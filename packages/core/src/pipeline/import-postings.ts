@@ -35,17 +35,20 @@ export async function importPostings(
     if (list) list.push(row.posting);
     else bySource.set(source, [row.posting]);
   }
-  const index = await DedupeIndex.load(db);
   const counts: IngestTotals[] = [];
-  for (const [source, postings] of bySource) {
-    const stored = await storePostings(
-      db,
-      index,
-      postings.map((p) => normalizePosting(p, now)),
-      { source, live: false, now },
-    );
-    counts.push({ fetched: postings.length, skipped: 0, errors: 0, ...stored });
-  }
+  // One file, one transaction: an import is stored whole or not at all.
+  await db.transaction(async (tx) => {
+    const index = await DedupeIndex.load(tx as unknown as Database);
+    for (const [source, postings] of bySource) {
+      const stored = await storePostings(
+        tx as unknown as Database,
+        index,
+        postings.map((p) => normalizePosting(p, now)),
+        { source, live: false, now },
+      );
+      counts.push({ fetched: postings.length, skipped: 0, errors: 0, ...stored });
+    }
+  });
   const totals = sumStats(counts);
   totals.fetched += parsed.errors.length;
   totals.skipped += parsed.errors.length;

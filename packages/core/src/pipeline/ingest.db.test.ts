@@ -250,6 +250,56 @@ describe("ingest", () => {
     expect(await expiredTitles()).toEqual([]);
   });
 
+  it("stores a posting with NUL bytes and broken characters, cleaned", async () => {
+    const [first, ...rest] = remotive.jobs;
+    const dirty = {
+      ...remotive,
+      jobs: [{ ...first, title: "Null\u0000 Hunter \ud83d", description: "a\u0000b" }, ...rest],
+    };
+    const run = await ingestBoth({ remotive: { body: JSON.stringify(dirty) } });
+    expect(run.remotive).toMatchObject({ new: 22, skipped: 0, errors: 0 });
+    const rows = await handle.db
+      .select({ title: jobs.title })
+      .from(jobs)
+      .where(eq(jobs.title, "Null Hunter"));
+    expect(rows).toHaveLength(1);
+  });
+
+  it("counts a posting listed twice in one response once", async () => {
+    const [first, ...rest] = remotive.jobs;
+    const twice = {
+      ...remotive,
+      jobs: [first, { ...first, candidate_required_location: "Mars" }, ...rest],
+    };
+    const run = await ingestBoth({ remotive: { body: JSON.stringify(twice) } });
+    expect(run.remotive).toMatchObject({ fetched: 23, new: 22, duplicates: 1, updated: 0 });
+    const again = await ingestBoth({ remotive: { body: JSON.stringify(twice) } });
+    expect(again.remotive).toMatchObject({ new: 0, duplicates: 23, updated: 0 });
+  });
+
+  it("does not count a board as answered when none of its postings can be read", async () => {
+    const t0 = new Date("2026-11-01T00:00:00Z");
+    await ingestBoth({}, { now: t0 });
+    const unreadable = { ...remotive, jobs: remotive.jobs.map((j) => ({ ...j, title: 7 })) };
+    const run = await ingestBoth(
+      { remotive: { body: JSON.stringify(unreadable) } },
+      { now: new Date("2026-11-30T00:00:00Z") },
+    );
+    expect(run.remotive.skippedReasons.invalid).toBe(22);
+    expect(await expiredTitles()).not.toContain(remotive.jobs[0]?.title);
+  });
+
+  it("never expires jobs on an offline replay", async () => {
+    await ingestBoth({}, { now: new Date("2026-11-01T00:00:00Z") });
+    const [, ...kept] = remotive.jobs;
+    const run = await ingestBoth(
+      { remotive: { body: JSON.stringify({ ...remotive, jobs: kept }) } },
+      { now: new Date("2026-12-01T00:00:00Z"), offline: true },
+    );
+    expect(run.summary.expired).toBe(0);
+    expect(await expiredTitles()).toEqual([]);
+  });
+
   async function expiredTitles() {
     const rows = await handle.db
       .select({ title: jobs.title })

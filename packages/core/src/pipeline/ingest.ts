@@ -94,7 +94,12 @@ export async function ingest(
       messages: [],
     };
     const note = (message: string) => {
-      if (stats.messages.length < MAX_MESSAGES) stats.messages.push(message);
+      if (stats.messages.length < MAX_MESSAGES) stats.messages.push(shortMessage(message));
+    };
+    const skipInvalid = (count: number, reason: string) => {
+      stats.skipped += count;
+      stats.skippedReasons.invalid += count;
+      note(reason);
     };
     emit({ type: "start", source: name });
     try {
@@ -109,36 +114,46 @@ export async function ingest(
         const fresh: NormalizedPosting[] = [];
         const old: string[] = [];
         for (const raw of page) {
-          const result = plan.source.transform(raw);
-          if (!result.ok) {
-            stats.skipped++;
-            stats.skippedReasons.invalid++;
-            note(`skipped a posting: ${result.reason}`);
-            continue;
+          try {
+            const result = plan.source.transform(raw);
+            if (!result.ok) {
+              skipInvalid(1, `skipped a posting: ${result.reason}`);
+              continue;
+            }
+            const posting = normalizePosting(result.posting, now);
+            if (since && posting.postedAt && posting.postedAt < since) old.push(posting.externalId);
+            else fresh.push(posting);
+          } catch (error) {
+            skipInvalid(1, `skipped a posting: ${errorMessage(error)}`);
           }
-          const posting = normalizePosting(result.posting, now);
-          if (since && posting.postedAt && posting.postedAt < since) old.push(posting.externalId);
-          else fresh.push(posting);
         }
-        await writer(async () => {
-          const counts = await storePostings(db, index, fresh, {
-            source: name,
-            live: true,
-            now,
-          }).catch(async (error) => {
-            // The batch rolled back; rebuild the index from what the database holds.
-            index = await DedupeIndex.load(db);
-            throw error;
+        try {
+          await writer(async () => {
+            const counts = await storePostings(db, index, fresh, {
+              source: name,
+              live: true,
+              now,
+            }).catch(async (error) => {
+              // The batch rolled back; rebuild the index from what the database holds.
+              index = await DedupeIndex.load(db);
+              throw error;
+            });
+            stats.new += counts.new;
+            stats.updated += counts.updated;
+            stats.duplicates += counts.duplicates;
+            // Old postings still listed keep their stored job alive; unknown ones are skipped.
+            const known = await touchLinks(db, index, name, old, now);
+            stats.duplicates += known;
+            stats.skipped += old.length - known;
+            stats.skippedReasons.tooOld += old.length - known;
           });
-          stats.new += counts.new;
-          stats.updated += counts.updated;
-          stats.duplicates += counts.duplicates;
-          // Old postings still listed keep their stored job alive; unknown ones are skipped.
-          const known = await touchLinks(db, index, name, old, now);
-          stats.duplicates += known;
-          stats.skipped += old.length - known;
-          stats.skippedReasons.tooOld += old.length - known;
-        });
+        } catch (error) {
+          // Nothing of this page was stored; the next pages still are.
+          skipInvalid(
+            fresh.length + old.length,
+            `a page of ${fresh.length + old.length} postings was not stored: ${errorMessage(error)}`,
+          );
+        }
         emit({ type: "progress", source: name, stats });
       }
     } catch (error) {
@@ -150,10 +165,17 @@ export async function ingest(
   }
 
   const results = await mapWithConcurrency(plans, options.concurrency, runSource);
-  const answered = results.filter((s) => s.errors === 0).map((s) => s.name);
-  const expired = await writer(() =>
-    expireJobs(db, { now, afterDays: options.expireAfterDays, answeredSources: answered }),
-  );
+  // A board answered when it gave its whole feed and some of it made sense: a feed whose
+  // every posting fails to parse has changed its format, not removed its jobs.
+  const answered = results
+    .filter((s) => s.errors === 0 && !(s.fetched > 0 && s.skippedReasons.invalid === s.fetched))
+    .map((s) => s.name);
+  // A replayed recording says nothing about what the boards list today.
+  const expired = options.offline
+    ? 0
+    : await writer(() =>
+        expireJobs(db, { now, afterDays: options.expireAfterDays, answeredSources: answered }),
+      );
   const summary: IngestSummary = {
     sources: results,
     totals: sumStats(results),
@@ -189,6 +211,15 @@ export function sumStats(stats: readonly IngestTotals[]): IngestTotals {
     totals.errors += s.errors;
   }
   return totals;
+}
+
+/**
+ * One line a person can read: a driver's "Failed query: <sql> params: <rows>" is cut to
+ * its cause.
+ */
+function shortMessage(message: string): string {
+  const line = message.replace(/\s+/g, " ").trim();
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }
 
 /** Runs tasks one at a time, in the order they were queued. */

@@ -379,3 +379,45 @@ describe("normalizePosting on every recorded posting", () => {
     }
   });
 });
+
+describe("normalizePosting with unstorable or moving input", () => {
+  const base = {
+    externalId: "x1",
+    url: "https://example.com/x1",
+    title: "Engineer",
+    company: "Acme",
+  };
+
+  it("drops NUL, control characters and broken surrogate halves from every text", () => {
+    const job = normalizePosting(
+      {
+        ...base,
+        title: "Eng\u0000ineer \ud83d",
+        description: "a\u0000b\u0007c 😀",
+        tags: ["go\u0000lang"],
+        externalId: "x\u00001",
+      },
+      new Date("2026-11-25T00:00:00Z"),
+    );
+    const all = JSON.stringify(job);
+    expect(all).not.toMatch(/\\u0000|\\u0007|\\ud83d"/);
+    expect(job.title).toBe("Engineer");
+    expect(job.description).toContain("abc 😀");
+    expect(job.tags).toEqual(["golang"]);
+  });
+
+  it("gives a relative posting date the same hash on later runs", () => {
+    const posting = { ...base, postedAt: "3 days ago" };
+    const first = normalizePosting(posting, new Date("2026-11-25T10:00:00Z"));
+    const later = normalizePosting(posting, new Date("2026-11-25T10:05:00Z"));
+    expect(first.postedAt?.toISOString()).not.toBe(later.postedAt?.toISOString());
+    expect(first.contentHash).toBe(later.contentHash);
+  });
+
+  it("still sees a changed absolute posting date as a change", () => {
+    const now = new Date("2026-11-25T10:00:00Z");
+    const a = normalizePosting({ ...base, postedAt: "2026-11-20" }, now);
+    const b = normalizePosting({ ...base, postedAt: "2026-11-21" }, now);
+    expect(a.contentHash).not.toBe(b.contentHash);
+  });
+});

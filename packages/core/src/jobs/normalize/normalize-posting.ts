@@ -39,8 +39,11 @@ export function normalizePosting(posting: SourcePosting, now: Date): NormalizedP
     seniority: detectSeniority({ hint: hintText(posting.seniority), title }),
     employmentType: normalizeEmploymentType(hintText(posting.employmentType), title),
     postedAt: parsePostedDate(posting.postedAt, now),
-    tags: normalizeTags(Array.isArray(posting.tags) ? posting.tags : []),
+    tags: normalizeTags(Array.isArray(posting.tags) ? posting.tags.map(asText) : []),
   };
+  // A date read from "3 days ago" moves with the clock: it must not make the posting
+  // look changed on every run.
+  const hashed = isAbsoluteDate(posting.postedAt) ? fields : { ...fields, postedAt: null };
   return {
     externalId: asText(posting.externalId).trim(),
     url,
@@ -48,7 +51,7 @@ export function normalizePosting(posting: SourcePosting, now: Date): NormalizedP
     ...fields,
     companyKey: companyKey(company),
     titleKey: titleKey(title),
-    contentHash: contentHash(fields),
+    contentHash: contentHash(hashed),
   };
 }
 
@@ -91,10 +94,20 @@ function contentHash(fields: Visible): string {
   return createHash("sha1").update(JSON.stringify(seen)).digest("hex");
 }
 
+/** Control characters and broken surrogate halves: no text shows them, and PostgreSQL refuses NUL. */
+const UNSTORABLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function asText(value: unknown): string {
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return value.replace(UNSTORABLE, "");
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return "";
+}
+
+function isAbsoluteDate(value: unknown): boolean {
+  if (typeof value !== "string") return true;
+  const text = value.trim();
+  return /^\d+(\.\d+)?$/.test(text) || !Number.isNaN(Date.parse(text));
 }
 
 function asOptionalText(value: unknown): string | null {

@@ -43,13 +43,21 @@ export async function storePostings(
     const candidates = await loadCandidates(tx as unknown as Database, index, postings);
     const newJobs: NewJob[] = [];
     const newLinks: NewLink[] = [];
-    const changed = new Map<number, NormalizedPosting>();
+    const changedJobs = new Map<number, NormalizedPosting>();
+    const changedLinks: NormalizedPosting[] = [];
     const touchedLinks: number[] = [];
     const seenJobs = new Set<number>();
+    // A board listing one id twice in a batch: the first copy counts, the rest are duplicates.
+    const inBatch = new Set<string>();
     // Ids of the new jobs are drawn up front so links can point at them in one insert.
     let freshIds: number[] = [];
 
     for (const posting of postings) {
+      if (inBatch.has(posting.externalId)) {
+        counts.duplicates++;
+        continue;
+      }
+      inBatch.add(posting.externalId);
       const link = index.link(source, posting.externalId);
       if (link) {
         seenJobs.add(link.jobId);
@@ -57,8 +65,8 @@ export async function storePostings(
         if (link.contentHash === posting.contentHash) {
           counts.duplicates++;
         } else {
-          // A changed posting updates its link's hash too (below, with the job).
-          changed.set(link.jobId, posting);
+          changedJobs.set(link.jobId, posting);
+          changedLinks.push(posting);
           link.contentHash = posting.contentHash;
           counts.updated++;
         }
@@ -101,11 +109,13 @@ export async function storePostings(
     for (let i = 0; i < newLinks.length; i += INSERT_CHUNK) {
       await insertLinks(tx as unknown as Database, newLinks.slice(i, i + INSERT_CHUNK), now);
     }
-    for (const [jobId, posting] of changed) {
+    for (const [jobId, posting] of changedJobs) {
       await tx
         .update(jobs)
         .set({ ...jobColumns(posting), updatedAt: now })
         .where(sql`${jobs.id} = ${jobId}`);
+    }
+    for (const posting of changedLinks) {
       await tx
         .update(jobSources)
         .set({
@@ -254,8 +264,8 @@ async function insertJobs(db: Database, rows: NewJob[], now: Date): Promise<void
       r."companyKey", r."titleKey", r."contentHash", r.seen, r.seen
     from jsonb_to_recordset(${JSON.stringify(rows.map((row) => ({ ...row, seen: now })))}::jsonb) as r(
       id bigint, title text, company text, url text, description text, location text, country text,
-      remote text, "salaryMin" real, "salaryMax" real, currency text, "salaryPeriod" text,
-      "salaryMinAnnual" real, "salaryMaxAnnual" real, seniority text, "employmentType" text,
+      remote text, "salaryMin" float8, "salaryMax" float8, currency text, "salaryPeriod" text,
+      "salaryMinAnnual" float8, "salaryMaxAnnual" float8, seniority text, "employmentType" text,
       tags jsonb, "postedAt" timestamptz, "companyKey" text, "titleKey" text, "contentHash" text,
       seen timestamptz)
   `);

@@ -282,3 +282,33 @@ describe("parseImportFile on real postings", () => {
     }
   });
 });
+
+describe("JSON array files", () => {
+  it("takes every element of a pretty-printed array, reporting bad ones by the line they start on", () => {
+    const content = `[
+  {
+    "title": "Data Engineer",
+    "company": "Acme",
+    "url": "https://acme.example/1"
+  },
+  {
+    "title": "",
+    "company": "Acme",
+    "url": "https://acme.example/2"
+  },
+  { "title": "Analyst", "company": "Beta", "url": "https://beta.example/3" }
+]`;
+    const parsed = parseImportFile(content, detectImportFormat("jobs.json", content));
+    expect(parsed.postings.map((p) => p.posting.title)).toEqual(["Data Engineer", "Analyst"]);
+    expect(parsed.postings.map((p) => p.line)).toEqual([2, 12]);
+    expect(parsed.errors).toEqual([{ line: 7, reason: expect.stringContaining("title") }]);
+  });
+
+  it("reports a broken array as one clear error", () => {
+    const parsed = parseImportFile('[{"title": "A", ', "jsonl");
+    expect(parsed.postings).toEqual([]);
+    expect(parsed.errors).toEqual([
+      { line: 1, reason: expect.stringMatching(/not valid JSON.*one JSON array/) },
+    ]);
+  });
+});

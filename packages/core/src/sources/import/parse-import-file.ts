@@ -73,6 +73,8 @@ export function detectImportFormat(fileName: string, content: string): ImportFor
 }
 
 function parseJsonLines(text: string): ParsedImport {
+  // Many tools write one JSON array instead of JSON Lines: take it whole.
+  if (text.trimStart().startsWith("[")) return parseJsonArray(text);
   const result: ParsedImport = { postings: [], errors: [] };
   text.split("\n").forEach((raw, index) => {
     const line = index + 1;
@@ -93,6 +95,62 @@ function parseJsonLines(text: string): ParsedImport {
     add(result, line, value as Record<string, unknown>);
   });
   return result;
+}
+
+/** A JSON array of postings; an element's "line" is the line it starts on. */
+function parseJsonArray(text: string): ParsedImport {
+  const result: ParsedImport = { postings: [], errors: [] };
+  let items: unknown;
+  try {
+    items = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? `: ${error.message}` : "";
+    result.errors.push({
+      line: 1,
+      reason: `not valid JSON${detail} (give one JSON array, or one object a line)`,
+    });
+    return result;
+  }
+  const starts = elementStartLines(text);
+  (items as unknown[]).forEach((value, index) => {
+    const line = starts[index] ?? 1;
+    if (!value || typeof value !== "object" || Array.isArray(value)) {
+      result.errors.push({ line, reason: `not a JSON object (item ${index + 1})` });
+      return;
+    }
+    add(result, line, value as Record<string, unknown>);
+  });
+  return result;
+}
+
+/** The line each top-level element of a JSON array starts on. */
+function elementStartLines(text: string): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  let escaped = false;
+  let expectElement = false;
+  for (const ch of text) {
+    if (ch === "\n") line++;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (ch === "\\") escaped = true;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (expectElement && !/\s/.test(ch) && ch !== "]") {
+      starts.push(line);
+      expectElement = false;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === "[" || ch === "{") {
+      depth++;
+      if (depth === 1) expectElement = true;
+    } else if (ch === "]" || ch === "}") depth--;
+    else if (ch === "," && depth === 1) expectElement = true;
+  }
+  return starts;
 }
 
 interface CsvRow {
