@@ -170,10 +170,10 @@ describe("parseImportFile, CSV", () => {
       "Short,Acme", // 8: missing url
       "   ,  ,  ,", // 9: blank record, skipped
       'Last,Acme,https://acme.com/4,"never closed', // 10: broken quote
-      "After,Acme,https://acme.com/5,",
+      "After,Acme,https://acme.com/5,", // 11: read again after the broken quote
     ].join("\n");
     const { postings, errors } = parseImportFile(csv, "csv");
-    expect(postings.map((p) => p.line)).toEqual([2]);
+    expect(postings.map((p) => p.line)).toEqual([2, 11]);
     expect(errors).toEqual([
       { line: 4, reason: "title: missing" },
       { line: 5, reason: expect.stringMatching(/^url: not an http\(s\) URL/) },
@@ -310,5 +310,24 @@ describe("JSON array files", () => {
     expect(parsed.errors).toEqual([
       { line: 1, reason: expect.stringMatching(/not valid JSON.*one JSON array/) },
     ]);
+  });
+});
+
+describe("a CSV quote left open", () => {
+  it("reports the broken line and still reads the lines after it", () => {
+    const content = [
+      "title,company,url",
+      "Data Engineer,Acme,https://acme.example/1",
+      '"Broken,Acme,https://acme.example/2',
+      "Analyst,Beta,https://beta.example/3",
+      "Designer,Gamma,https://gamma.example/4",
+    ].join("\n");
+    const parsed = parseImportFile(content, "csv");
+    expect(parsed.postings.map((p) => [p.line, p.posting.title])).toEqual([
+      [2, "Data Engineer"],
+      [4, "Analyst"],
+      [5, "Designer"],
+    ]);
+    expect(parsed.errors).toEqual([{ line: 3, reason: expect.stringContaining("not closed") }]);
   });
 });

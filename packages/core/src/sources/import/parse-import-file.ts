@@ -159,7 +159,29 @@ interface CsvRow {
   info: { lines: number };
 }
 
+/**
+ * CSV whose broken quote would swallow the rest of the file: the record with the open
+ * quote is reported, and reading resumes on the next line under the same header.
+ */
 function parseCsvFile(text: string): ParsedImport {
+  const parsed = parseCsvOnce(text);
+  const quote = parsed.errors.find((e) => e.reason.includes("quoted field is not closed"));
+  const lines = text.split("\n");
+  const header = lines.find((line) => line.trim() !== "");
+  if (!quote || !header || quote.line >= lines.length || lines[quote.line - 1] === header) {
+    return parsed;
+  }
+  const rest = parseCsvFile([header, ...lines.slice(quote.line)].join("\n"));
+  const shift = (line: number) => line + quote.line - 1;
+  return {
+    postings: [...parsed.postings, ...rest.postings.map((p) => ({ ...p, line: shift(p.line) }))],
+    errors: [...parsed.errors, ...rest.errors.map((e) => ({ ...e, line: shift(e.line) }))].sort(
+      (a, b) => a.line - b.line,
+    ),
+  };
+}
+
+function parseCsvOnce(text: string): ParsedImport {
   const result: ParsedImport = { postings: [], errors: [] };
   const skipped: ImportError[] = [];
   const rows = parseCsv(text, {
