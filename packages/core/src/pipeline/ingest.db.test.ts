@@ -221,6 +221,27 @@ describe("ingest", () => {
     expect(links.map((l) => l.source).sort()).toEqual(["remoteok", "remotive"]);
   });
 
+  it("keeps openings apart whose titles differ only by their place", async () => {
+    const job = remotive.jobs[0] as Record<string, unknown>;
+    const opening = (id: string, title: string) => ({
+      id,
+      position: title,
+      company: "Datadog",
+      description: job.description,
+      url: `https://remoteok.com/remote-jobs/${id}`,
+      tags: [],
+      epoch: 1776000000,
+    });
+    const body = [
+      remoteOk[0],
+      opening("801", "Senior Sales Engineer - Majors (France)"),
+      opening("802", "Senior Sales Engineer - Majors (UK/Nordics/Netherlands)"),
+      opening("803", "Senior Sales Engineer - Majors (France) (m/w/d)"),
+    ];
+    const run = await ingestBoth({ remoteok: { body: JSON.stringify(body) } });
+    expect(run.remoteok).toMatchObject({ new: 2, duplicates: 1 });
+  });
+
   it("keeps postings inside the age window only, counting the old ones as skipped", async () => {
     // The recorded Remote OK feed is from August 2025.
     const run = await ingestBoth({}, { maxAgeDays: 7, now: new Date("2025-08-29T00:00:00Z") });

@@ -171,7 +171,7 @@ export async function touchLinks(
   return linkIds.length;
 }
 
-type Candidate = Pick<NormalizedPosting, "description" | "location" | "country">;
+type Candidate = Pick<NormalizedPosting, "title" | "description" | "location" | "country">;
 
 /**
  * A stored job with the same company and title key is the same job when it is in a
@@ -189,6 +189,9 @@ function findSameJob(
     const job = candidates.get(jobId);
     if (!job) continue;
     if (job.country && posting.country && job.country !== posting.country) continue;
+    // "Sales Engineer (France)" and "Sales Engineer (UK)" share a title key but are two openings.
+    const tails = [titleTail(job.title), titleTail(posting.title)];
+    if (tails[0] && tails[1] && tails[0] !== tails[1]) continue;
     if (
       index.jobHasSource(jobId, source) &&
       job.location &&
@@ -218,6 +221,7 @@ async function loadCandidates(
   const rows = await db
     .select({
       id: jobs.id,
+      title: jobs.title,
       description: jobs.description,
       location: jobs.location,
       country: jobs.country,
@@ -226,6 +230,22 @@ async function loadCandidates(
     .where(inArray(jobs.id, [...ids]));
   for (const { id, ...candidate } of rows) candidates.set(id, candidate);
   return candidates;
+}
+
+/** Words in a title's trailing qualifier that do not name a place or a team. */
+const NEUTRAL_TAIL =
+  /^(?:remote|hybrid|on-?site|wfh|anywhere|worldwide|global|full[- ]?time|part[- ]?time|contract|[mfwdhx](?:\s*\/\s*[mfwdhx]){1,3}|all genders?|w\/m\/d|m\/w\/d|\*)$/i;
+
+/**
+ * A title's trailing qualifier, "(France)" or "- Majors (UK)", lower-cased, unless it only
+ * says remote, a contract type or gender markers.
+ */
+function titleTail(title: string): string | null {
+  const match = title.match(/\(([^()]*)\)\s*$/) ?? title.match(/\s[-–—|]\s([^-–—|]+)$/);
+  const tail = match?.[1]?.toLowerCase().replace(/\s+/g, " ").trim();
+  if (!tail) return null;
+  const words = tail.split(/\s*[,;]\s*/).filter((part) => !NEUTRAL_TAIL.test(part));
+  return words.length ? words.join(",") : null;
 }
 
 function placeKey(location: string): string {
