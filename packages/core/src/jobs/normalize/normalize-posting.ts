@@ -95,8 +95,10 @@ function contentHash(fields: Visible): string {
 }
 
 /** Control characters and broken surrogate halves: no text shows them, and PostgreSQL refuses NUL. */
-const UNSTORABLE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE = new RegExp(
+  String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`,
+  "g",
+);
 
 function asText(value: unknown): string {
   if (typeof value === "string") return value.replace(UNSTORABLE, "");
