@@ -1,1 +1,2 @@
+export { fetchThroughReplay, type ReplayFetchResult } from "./fetch-through-replay.ts";
 export { createTestDatabase } from "./test-database.ts";

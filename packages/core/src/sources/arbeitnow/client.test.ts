@@ -1,33 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient } from "../http-client.ts";
-import { type ReplayRoute, type ReplayServer, startReplayServer } from "../replay-server.ts";
+import { describe, expect, it } from "vitest";
+import { fetchThroughReplay } from "../../testing/fetch-through-replay.ts";
+import type { ReplayRoute } from "../replay-server.ts";
 import { arbeitnowSource } from "./source.ts";
 
-const http = createHttpClient({ timeoutMs: 2000, retries: 0, backoffMs: 1, paceMs: 0 });
 const PATH = "/api/job-board-api";
-let server: ReplayServer | null = null;
-
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function collect(
-  routes: ReplayRoute[],
-  options: unknown,
-  since: Date | null = null,
-): Promise<unknown[][]> {
-  server = await startReplayServer(routes);
-  const pages: unknown[][] = [];
-  const context = {
-    http,
-    baseUrl: server.url,
-    options: arbeitnowSource.optionsSchema.parse(options),
-    since,
-  };
-  for await (const page of arbeitnowSource.fetch(context)) pages.push(page);
-  return pages;
-}
 
 /** A page as Arbeitnow sends it; `next` points at the public host, as the real API does. */
 function page(n: number, createdAt: number[], last = false): ReplayRoute {
@@ -47,33 +23,46 @@ const slugs = (pages: unknown[][]) =>
 
 describe("fetchArbeitnow", () => {
   it("serves every recorded posting through the recorded routes", async () => {
-    const pages = await collect(arbeitnowSource.recorded.routes, arbeitnowSource.recorded.options);
+    const { pages, error, requests } = await fetchThroughReplay(
+      arbeitnowSource,
+      arbeitnowSource.recorded.routes,
+      arbeitnowSource.recorded.options,
+    );
+    expect(error).toBeNull();
     expect(pages.map((items) => items.length)).toEqual([100]);
     // Page 1 links to page 2, which is empty: the end.
-    expect(server?.requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`]);
+    expect(requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`]);
     expect(pages[0]?.filter((job) => arbeitnowSource.transform(job).ok)).toHaveLength(100);
   });
 
   it("follows pages on the configured base URL until links.next is null", async () => {
-    const pages = await collect(
+    const { pages, error, requests } = await fetchThroughReplay(
+      arbeitnowSource,
       [page(1, [300, 299]), page(2, [298]), page(3, [297], true), page(4, [1])],
       { maxPages: 10 },
     );
+    expect(error).toBeNull();
     expect(slugs(pages)).toEqual([["job-1-0", "job-1-1"], ["job-2-0"], ["job-3-0"]]);
-    expect(server?.requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`, `${PATH}?page=3`]);
+    expect(requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`, `${PATH}?page=3`]);
   });
 
   it("stops at maxPages", async () => {
-    const pages = await collect([page(1, [3]), page(2, [2]), page(3, [1])], { maxPages: 2 });
+    const { pages, error, requests } = await fetchThroughReplay(
+      arbeitnowSource,
+      [page(1, [3]), page(2, [2]), page(3, [1])],
+      { maxPages: 2 },
+    );
+    expect(error).toBeNull();
     expect(pages).toHaveLength(2);
-    expect(server?.requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`]);
+    expect(requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`]);
   });
 
   it("defaults to five pages", async () => {
     const routes = [1, 2, 3, 4, 5, 6, 7].map((n) => page(n, [100 - n]));
-    const pages = await collect(routes, {});
+    const { pages, error, requests } = await fetchThroughReplay(arbeitnowSource, routes, {});
+    expect(error).toBeNull();
     expect(pages).toHaveLength(5);
-    expect(server?.requests).toHaveLength(5);
+    expect(requests).toHaveLength(5);
   });
 
   it("stops at an empty page without yielding it", async () => {
@@ -82,14 +71,20 @@ describe("fetchArbeitnow", () => {
       query: { page: "2" },
       response: { body: JSON.stringify({ data: [], links: { next: null } }) },
     };
-    const pages = await collect([page(1, [5]), empty, page(3, [4])], { maxPages: 5 });
+    const { pages, error, requests } = await fetchThroughReplay(
+      arbeitnowSource,
+      [page(1, [5]), empty, page(3, [4])],
+      { maxPages: 5 },
+    );
+    expect(error).toBeNull();
     expect(slugs(pages)).toEqual([["job-1-0"]]);
-    expect(server?.requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`]);
+    expect(requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`]);
   });
 
   it("stops after the first page whose postings are all older than since", async () => {
     const since = new Date(1_000_000 * 1000);
-    const pages = await collect(
+    const { pages, error, requests } = await fetchThroughReplay(
+      arbeitnowSource,
       [
         page(1, [1_000_500, 1_000_100]),
         // Mixed: one newer posting, so the next page is still read.
@@ -100,9 +95,10 @@ describe("fetchArbeitnow", () => {
       { maxPages: 10 },
       since,
     );
+    expect(error).toBeNull();
     // The old page is still yielded: ingest keeps known jobs alive from it.
     expect(pages).toHaveLength(3);
-    expect(server?.requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`, `${PATH}?page=3`]);
+    expect(requests).toEqual([`${PATH}?page=1`, `${PATH}?page=2`, `${PATH}?page=3`]);
   });
 
   it("does not stop on postings whose date is unknown", async () => {
@@ -114,14 +110,23 @@ describe("fetchArbeitnow", () => {
         body: JSON.stringify({ data: [{ slug: "a" }], links: { next: "https://x/?page=2" } }),
       },
     };
-    const pages = await collect([undated, page(2, [5], true)], { maxPages: 10 }, since);
+    const { pages, error } = await fetchThroughReplay(
+      arbeitnowSource,
+      [undated, page(2, [5], true)],
+      { maxPages: 10 },
+      since,
+    );
+    expect(error).toBeNull();
     expect(pages).toHaveLength(2);
   });
 
   it("fails on a page without a data array", async () => {
-    await expect(
-      collect([{ path: PATH, response: { body: '{"message":"rate limited"}' } }], {}),
-    ).rejects.toThrow(/no "data" array/);
+    const { error } = await fetchThroughReplay(
+      arbeitnowSource,
+      [{ path: PATH, response: { body: '{"message":"rate limited"}' } }],
+      {},
+    );
+    expect((error as Error).message).toMatch(/no "data" array/);
   });
 
   it("validates its options, naming a misspelt key", () => {

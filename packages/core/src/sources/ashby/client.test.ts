@@ -1,40 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient } from "../http-client.ts";
-import { type ReplayRoute, type ReplayServer, startReplayServer } from "../replay-server.ts";
+import { describe, expect, it } from "vitest";
+import { fetchThroughReplay } from "../../testing/fetch-through-replay.ts";
+import type { ReplayRoute } from "../replay-server.ts";
 import { ashbySource } from "./source.ts";
-
-let server: ReplayServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-const http = createHttpClient({ timeoutMs: 2000, retries: 0, backoffMs: 1, paceMs: 0 });
-
-async function run(routes: ReplayRoute[], options: unknown) {
-  server = await startReplayServer(routes);
-  const pages: unknown[][] = [];
-  let error: unknown = null;
-  try {
-    for await (const page of ashbySource.fetch({
-      http,
-      baseUrl: server.url,
-      options: ashbySource.optionsSchema.parse(options),
-      since: null,
-    })) {
-      pages.push(page);
-    }
-  } catch (caught) {
-    error = caught;
-  }
-  return { pages, error, requests: server.requests };
-}
 
 describe("ashbySource.fetch", () => {
   it("asks each board once with compensation and tags each job with its board", async () => {
-    const { pages, error, requests } = await run(ashbySource.recorded.routes, {
-      boards: ["notion", "openai"],
-    });
+    const { pages, error, requests } = await fetchThroughReplay(
+      ashbySource,
+      ashbySource.recorded.routes,
+      {
+        boards: ["notion", "openai"],
+      },
+    );
     expect(error).toBeNull();
     expect(requests).toEqual([
       "/posting-api/job-board/notion?includeCompensation=true",
@@ -49,14 +26,20 @@ describe("ashbySource.fetch", () => {
       ...ashbySource.recorded.routes,
       { path: "/posting-api/job-board/flaky", response: { status: 503, body: "" } },
     ];
-    const { pages, error } = await run(routes, { boards: ["notion", "flaky", "openai"] });
+    const { pages, error } = await fetchThroughReplay(ashbySource, routes, {
+      boards: ["notion", "flaky", "openai"],
+    });
     expect(pages.map((p) => p.length)).toEqual([3, 2]);
     const message = (error as Error).message;
     expect(message).toMatch(/^Ashby: 1 of 3 boards failed: "flaky" \(.*HTTP 503/);
   });
 
   it("serves every recorded posting from its recorded routes", async () => {
-    const { pages, error } = await run(ashbySource.recorded.routes, ashbySource.recorded.options);
+    const { pages, error } = await fetchThroughReplay(
+      ashbySource,
+      ashbySource.recorded.routes,
+      ashbySource.recorded.options,
+    );
     expect(error).toBeNull();
     const results = pages.flat().map(ashbySource.transform);
     expect(results).toHaveLength(5);

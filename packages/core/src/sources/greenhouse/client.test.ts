@@ -1,40 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient } from "../http-client.ts";
-import { type ReplayRoute, type ReplayServer, startReplayServer } from "../replay-server.ts";
+import { describe, expect, it } from "vitest";
+import { fetchThroughReplay } from "../../testing/fetch-through-replay.ts";
+import type { ReplayRoute } from "../replay-server.ts";
 import { greenhouseSource } from "./source.ts";
-
-let server: ReplayServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-const http = createHttpClient({ timeoutMs: 2000, retries: 0, backoffMs: 1, paceMs: 0 });
-
-async function run(routes: ReplayRoute[], options: unknown) {
-  server = await startReplayServer(routes);
-  const pages: unknown[][] = [];
-  let error: unknown = null;
-  try {
-    for await (const page of greenhouseSource.fetch({
-      http,
-      baseUrl: server.url,
-      options: greenhouseSource.optionsSchema.parse(options),
-      since: null,
-    })) {
-      pages.push(page);
-    }
-  } catch (caught) {
-    error = caught;
-  }
-  return { pages, error, requests: server.requests };
-}
 
 describe("greenhouseSource.fetch", () => {
   it("asks each board once for its jobs with content, tagging each job with its board", async () => {
-    const { pages, error, requests } = await run(greenhouseSource.recorded.routes, {
-      boards: ["gitlab", "stripe"],
-    });
+    const { pages, error, requests } = await fetchThroughReplay(
+      greenhouseSource,
+      greenhouseSource.recorded.routes,
+      {
+        boards: ["gitlab", "stripe"],
+      },
+    );
     expect(error).toBeNull();
     expect(requests).toEqual([
       "/v1/boards/gitlab/jobs?content=true",
@@ -50,7 +27,7 @@ describe("greenhouseSource.fetch", () => {
       ...greenhouseSource.recorded.routes,
       { path: "/v1/boards/broken/jobs", response: { status: 500, body: "oops" } },
     ];
-    const { pages, error, requests } = await run(routes, {
+    const { pages, error, requests } = await fetchThroughReplay(greenhouseSource, routes, {
       boards: ["broken", "gitlab", "gone", "stripe"],
     });
     expect(requests).toHaveLength(4);
@@ -68,13 +45,16 @@ describe("greenhouseSource.fetch", () => {
     const routes: ReplayRoute[] = [
       { path: "/v1/boards/odd/jobs", response: { body: '{"error":"x"}' } },
     ];
-    const { pages, error } = await run(routes, { boards: ["odd"] });
+    const { pages, error } = await fetchThroughReplay(greenhouseSource, routes, {
+      boards: ["odd"],
+    });
     expect(pages).toEqual([]);
     expect((error as Error).message).toMatch(/"odd".*jobs/);
   });
 
   it("serves every recorded posting from its recorded routes", async () => {
-    const { pages, error } = await run(
+    const { pages, error } = await fetchThroughReplay(
+      greenhouseSource,
       greenhouseSource.recorded.routes,
       greenhouseSource.recorded.options,
     );

@@ -1,34 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient } from "../http-client.ts";
-import { type ReplayRoute, type ReplayServer, startReplayServer } from "../replay-server.ts";
+import { describe, expect, it } from "vitest";
+import { fetchThroughReplay } from "../../testing/fetch-through-replay.ts";
+import type { ReplayRoute } from "../replay-server.ts";
 import { hackerNewsSource } from "./source.ts";
-
-let server: ReplayServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-const http = createHttpClient({ timeoutMs: 2000, retries: 0, backoffMs: 1, paceMs: 0 });
-
-async function run(routes: ReplayRoute[], options: unknown = {}) {
-  server = await startReplayServer(routes);
-  const pages: unknown[][] = [];
-  let error: unknown = null;
-  try {
-    for await (const page of hackerNewsSource.fetch({
-      http,
-      baseUrl: server.url,
-      options: hackerNewsSource.optionsSchema.parse(options),
-      since: null,
-    })) {
-      pages.push(page);
-    }
-  } catch (caught) {
-    error = caught;
-  }
-  return { pages, error, requests: server.requests };
-}
 
 const comment = (id: number, text: string | null, extra: object = {}) => ({
   id,
@@ -43,7 +16,11 @@ const comment = (id: number, text: string | null, extra: object = {}) => ({
 
 describe("hackerNewsSource.fetch", () => {
   it("finds the newest hiring story, reads it and yields its top-level comments", async () => {
-    const { pages, error, requests } = await run(hackerNewsSource.recorded.routes);
+    const { pages, error, requests } = await fetchThroughReplay(
+      hackerNewsSource,
+      hackerNewsSource.recorded.routes,
+      {},
+    );
     expect(error).toBeNull();
     expect(requests).toEqual([
       "/api/v1/search?tags=story,author_whoishiring&hitsPerPage=10",
@@ -80,10 +57,14 @@ describe("hackerNewsSource.fetch", () => {
         "junk",
       ],
     };
-    const { pages, requests } = await run([
-      { path: "/api/v1/search", response: { body: JSON.stringify(search) } },
-      { path: "/api/v1/items/900", response: { body: JSON.stringify(item) } },
-    ]);
+    const { pages, requests } = await fetchThroughReplay(
+      hackerNewsSource,
+      [
+        { path: "/api/v1/search", response: { body: JSON.stringify(search) } },
+        { path: "/api/v1/items/900", response: { body: JSON.stringify(item) } },
+      ],
+      {},
+    );
     expect(requests[1]).toBe("/api/v1/items/900");
     const yielded = pages.flat() as Record<string, unknown>[];
     expect(yielded.map((c) => c.id)).toEqual([1, 4]);
@@ -94,26 +75,39 @@ describe("hackerNewsSource.fetch", () => {
   });
 
   it("reads at most maxComments comments", async () => {
-    const { pages } = await run(hackerNewsSource.recorded.routes, { maxComments: 2 });
+    const { pages } = await fetchThroughReplay(hackerNewsSource, hackerNewsSource.recorded.routes, {
+      maxComments: 2,
+    });
     expect(pages.flat()).toHaveLength(2);
   });
 
   it("fails with a clear error when the thread cannot be read", async () => {
-    const { pages, error } = await run([hackerNewsSource.recorded.routes[0] as ReplayRoute]);
+    const { pages, error } = await fetchThroughReplay(
+      hackerNewsSource,
+      [hackerNewsSource.recorded.routes[0] as ReplayRoute],
+      {},
+    );
     expect(pages).toEqual([]);
     expect((error as Error).message).toContain("/api/v1/items/48747976");
     expect((error as Error).message).toContain("HTTP 404");
-    const none = await run([
-      {
-        path: "/api/v1/search",
-        response: { body: '{"hits":[{"objectID":"1","title":"Ask HN: Who wants to be hired?"}]}' },
-      },
-    ]);
+    const none = await fetchThroughReplay(
+      hackerNewsSource,
+      [
+        {
+          path: "/api/v1/search",
+          response: {
+            body: '{"hits":[{"objectID":"1","title":"Ask HN: Who wants to be hired?"}]}',
+          },
+        },
+      ],
+      {},
+    );
     expect((none.error as Error).message).toContain("Who is hiring?");
   });
 
   it("serves every recorded posting from its recorded routes", async () => {
-    const { pages, error } = await run(
+    const { pages, error } = await fetchThroughReplay(
+      hackerNewsSource,
       hackerNewsSource.recorded.routes,
       hackerNewsSource.recorded.options,
     );

@@ -1,33 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient } from "../http-client.ts";
-import { type ReplayRoute, type ReplayServer, startReplayServer } from "../replay-server.ts";
+import { describe, expect, it } from "vitest";
+import { fetchThroughReplay } from "../../testing/fetch-through-replay.ts";
+import type { ReplayRoute } from "../replay-server.ts";
 import { himalayasSource } from "./source.ts";
 
-const http = createHttpClient({ timeoutMs: 2000, retries: 0, backoffMs: 1, paceMs: 0 });
 const PATH = "/jobs/api";
-let server: ReplayServer | null = null;
-
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function collect(
-  routes: ReplayRoute[],
-  options: unknown,
-  since: Date | null = null,
-): Promise<unknown[][]> {
-  server = await startReplayServer(routes);
-  const pages: unknown[][] = [];
-  const context = {
-    http,
-    baseUrl: server.url,
-    options: himalayasSource.optionsSchema.parse(options),
-    since,
-  };
-  for await (const page of himalayasSource.fetch(context)) pages.push(page);
-  return pages;
-}
 
 /** A page at `offset` with one job per pubDate given. */
 function page(offset: number, pubDates: unknown[], totalCount: number | null = 1000): ReplayRoute {
@@ -49,24 +25,31 @@ const guids = (pages: unknown[][]) =>
 
 describe("fetchHimalayas", () => {
   it("serves every recorded posting through the recorded routes", async () => {
-    const pages = await collect(himalayasSource.recorded.routes, himalayasSource.recorded.options);
+    const { pages, error, requests } = await fetchThroughReplay(
+      himalayasSource,
+      himalayasSource.recorded.routes,
+      himalayasSource.recorded.options,
+    );
+    expect(error).toBeNull();
     expect(pages.map((items) => items.length)).toEqual([500]);
     // 500 of a totalCount of 500: no second request.
-    expect(server?.requests).toEqual([`${PATH}?limit=20&offset=0`]);
+    expect(requests).toEqual([`${PATH}?limit=20&offset=0`]);
     expect(pages[0]?.filter((job) => himalayasSource.transform(job).ok)).toHaveLength(500);
   });
 
   it("pages by offset, following what came back, until maxPages", async () => {
-    const pages = await collect([page(0, [9, 9]), page(2, [8, 8]), page(4, [7, 7]), page(6, [6])], {
-      pageSize: 2,
-      maxPages: 3,
-    });
+    const { pages, error, requests } = await fetchThroughReplay(
+      himalayasSource,
+      [page(0, [9, 9]), page(2, [8, 8]), page(4, [7, 7]), page(6, [6])],
+      { pageSize: 2, maxPages: 3 },
+    );
+    expect(error).toBeNull();
     expect(guids(pages)).toEqual([
       ["job-0", "job-1"],
       ["job-2", "job-3"],
       ["job-4", "job-5"],
     ]);
-    expect(server?.requests).toEqual([
+    expect(requests).toEqual([
       `${PATH}?limit=2&offset=0`,
       `${PATH}?limit=2&offset=2`,
       `${PATH}?limit=2&offset=4`,
@@ -74,30 +57,42 @@ describe("fetchHimalayas", () => {
   });
 
   it("advances by the jobs received when the API caps the page size", async () => {
-    await collect([page(0, [9, 9]), page(2, [8], 3)], { pageSize: 50 });
-    expect(server?.requests).toEqual([`${PATH}?limit=50&offset=0`, `${PATH}?limit=50&offset=2`]);
+    const { error, requests } = await fetchThroughReplay(
+      himalayasSource,
+      [page(0, [9, 9]), page(2, [8], 3)],
+      { pageSize: 50 },
+    );
+    expect(error).toBeNull();
+    expect(requests).toEqual([`${PATH}?limit=50&offset=0`, `${PATH}?limit=50&offset=2`]);
   });
 
   it("stops when offset plus jobs reaches totalCount", async () => {
-    const pages = await collect([page(0, [9, 9], 3), page(2, [8], 3), page(3, [7], 3)], {
-      pageSize: 2,
-    });
+    const { pages, error, requests } = await fetchThroughReplay(
+      himalayasSource,
+      [page(0, [9, 9], 3), page(2, [8], 3), page(3, [7], 3)],
+      { pageSize: 2 },
+    );
+    expect(error).toBeNull();
     expect(pages.map((items) => items.length)).toEqual([2, 1]);
-    expect(server?.requests).toHaveLength(2);
+    expect(requests).toHaveLength(2);
   });
 
   it("stops at an empty page without yielding it", async () => {
-    const pages = await collect([page(0, [9, 9], null), page(2, [], null), page(4, [7], null)], {
-      pageSize: 2,
-    });
+    const { pages, error, requests } = await fetchThroughReplay(
+      himalayasSource,
+      [page(0, [9, 9], null), page(2, [], null), page(4, [7], null)],
+      { pageSize: 2 },
+    );
+    expect(error).toBeNull();
     expect(pages).toHaveLength(1);
-    expect(server?.requests).toEqual([`${PATH}?limit=2&offset=0`, `${PATH}?limit=2&offset=2`]);
+    expect(requests).toEqual([`${PATH}?limit=2&offset=0`, `${PATH}?limit=2&offset=2`]);
   });
 
   it("stops after the first page whose postings are all older than since", async () => {
     const since = new Date("2026-08-01T00:00:00Z");
     const s = since.getTime() / 1000;
-    const pages = await collect(
+    const { pages, error, requests } = await fetchThroughReplay(
+      himalayasSource,
       [
         page(0, [s + 100, String(s + 50)]),
         // Mixed: one newer posting, so the next page is still read.
@@ -109,30 +104,41 @@ describe("fetchHimalayas", () => {
       { pageSize: 3, maxPages: 10 },
       since,
     );
+    expect(error).toBeNull();
     expect(pages.map((items) => items.length)).toEqual([2, 2, 3]);
-    expect(server?.requests).toHaveLength(3);
+    expect(requests).toHaveLength(3);
   });
 
   it("reads milliseconds as milliseconds when comparing with since", async () => {
     const since = new Date("2026-08-01T00:00:00Z");
     // An older posting in milliseconds: misread as seconds it would look far in the future.
-    const pages = await collect(
+    const { pages, error } = await fetchThroughReplay(
+      himalayasSource,
       [page(0, [since.getTime() - 5000]), page(1, [since.getTime() + 5000], 2)],
       { pageSize: 1 },
       since,
     );
+    expect(error).toBeNull();
     expect(pages).toHaveLength(1);
   });
 
   it("does not stop early without since", async () => {
-    const pages = await collect([page(0, [1, 1]), page(2, [1], 3)], { pageSize: 2 });
+    const { pages, error } = await fetchThroughReplay(
+      himalayasSource,
+      [page(0, [1, 1]), page(2, [1], 3)],
+      { pageSize: 2 },
+    );
+    expect(error).toBeNull();
     expect(pages).toHaveLength(2);
   });
 
   it("fails on a page without a jobs array", async () => {
-    await expect(
-      collect([{ path: PATH, response: { body: '{"error":"bad limit"}' } }], {}),
-    ).rejects.toThrow(/no "jobs" array/);
+    const { error } = await fetchThroughReplay(
+      himalayasSource,
+      [{ path: PATH, response: { body: '{"error":"bad limit"}' } }],
+      {},
+    );
+    expect((error as Error).message).toMatch(/no "jobs" array/);
   });
 
   it("validates its options, naming a misspelt key", () => {

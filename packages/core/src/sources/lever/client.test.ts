@@ -1,34 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient } from "../http-client.ts";
-import { type ReplayRoute, type ReplayServer, startReplayServer } from "../replay-server.ts";
+import { describe, expect, it } from "vitest";
+import { fetchThroughReplay } from "../../testing/fetch-through-replay.ts";
+import type { ReplayRoute } from "../replay-server.ts";
 import { leverSource } from "./source.ts";
-
-let server: ReplayServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-const http = createHttpClient({ timeoutMs: 2000, retries: 0, backoffMs: 1, paceMs: 0 });
-
-async function run(routes: ReplayRoute[], options: unknown) {
-  server = await startReplayServer(routes);
-  const pages: unknown[][] = [];
-  let error: unknown = null;
-  try {
-    for await (const page of leverSource.fetch({
-      http,
-      baseUrl: server.url,
-      options: leverSource.optionsSchema.parse(options),
-      since: null,
-    })) {
-      pages.push(page);
-    }
-  } catch (caught) {
-    error = caught;
-  }
-  return { pages, error, requests: server.requests };
-}
 
 const routes: ReplayRoute[] = [
   ...leverSource.recorded.routes,
@@ -39,7 +12,7 @@ const routes: ReplayRoute[] = [
 
 describe("leverSource.fetch", () => {
   it("asks each site once in JSON mode and tags each posting with its site", async () => {
-    const { pages, error, requests } = await run(routes, {
+    const { pages, error, requests } = await fetchThroughReplay(leverSource, routes, {
       sites: ["palantir", "acme-labs"],
       companyNames: { "acme-labs": "ACME Laboratories" },
     });
@@ -57,7 +30,7 @@ describe("leverSource.fetch", () => {
   });
 
   it("keeps going past failing sites and ends with an error naming them", async () => {
-    const { pages, error, requests } = await run(routes, {
+    const { pages, error, requests } = await fetchThroughReplay(leverSource, routes, {
       sites: ["broken", "palantir", "missing"],
     });
     expect(requests).toHaveLength(3);
@@ -70,7 +43,11 @@ describe("leverSource.fetch", () => {
   });
 
   it("serves every recorded posting from its recorded routes", async () => {
-    const { pages, error } = await run(leverSource.recorded.routes, leverSource.recorded.options);
+    const { pages, error } = await fetchThroughReplay(
+      leverSource,
+      leverSource.recorded.routes,
+      leverSource.recorded.options,
+    );
     expect(error).toBeNull();
     const results = pages.flat().map(leverSource.transform);
     expect(results).toHaveLength(2);

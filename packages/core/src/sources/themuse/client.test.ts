@@ -1,29 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createHttpClient } from "../http-client.ts";
-import { type ReplayRoute, type ReplayServer, startReplayServer } from "../replay-server.ts";
+import { describe, expect, it } from "vitest";
+import { fetchThroughReplay } from "../../testing/fetch-through-replay.ts";
+import type { ReplayRoute } from "../replay-server.ts";
 import { theMuseSource } from "./source.ts";
 
-const http = createHttpClient({ timeoutMs: 2000, retries: 0, backoffMs: 1, paceMs: 0 });
 const PATH = "/api/public/jobs";
-let server: ReplayServer | null = null;
-
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function collect(routes: ReplayRoute[], options: unknown): Promise<unknown[][]> {
-  server = await startReplayServer(routes);
-  const pages: unknown[][] = [];
-  const context = {
-    http,
-    baseUrl: server.url,
-    options: theMuseSource.optionsSchema.parse(options),
-    since: null,
-  };
-  for await (const page of theMuseSource.fetch(context)) pages.push(page);
-  return pages;
-}
 
 /** Page `n` of `pageCount`, with `size` jobs. */
 function page(n: number, pageCount: number | null, size = 2): ReplayRoute {
@@ -34,46 +14,70 @@ function page(n: number, pageCount: number | null, size = 2): ReplayRoute {
 
 describe("fetchTheMuse", () => {
   it("serves every recorded posting through the recorded routes", async () => {
-    const pages = await collect(theMuseSource.recorded.routes, theMuseSource.recorded.options);
+    const { pages, error, requests } = await fetchThroughReplay(
+      theMuseSource,
+      theMuseSource.recorded.routes,
+      theMuseSource.recorded.options,
+    );
+    expect(error).toBeNull();
     expect(pages.map((items) => items.length)).toEqual([236]);
     // page_count is 1: no second request.
-    expect(server?.requests).toEqual([`${PATH}?page=0`]);
+    expect(requests).toEqual([`${PATH}?page=0`]);
     expect(pages[0]?.filter((job) => theMuseSource.transform(job).ok)).toHaveLength(236);
   });
 
   it("reads pages from 0 until page_count", async () => {
-    const pages = await collect([page(0, 3), page(1, 3), page(2, 3), page(3, 3)], {});
+    const { pages, error, requests } = await fetchThroughReplay(
+      theMuseSource,
+      [page(0, 3), page(1, 3), page(2, 3), page(3, 3)],
+      {},
+    );
+    expect(error).toBeNull();
     expect(pages).toHaveLength(3);
-    expect(server?.requests).toEqual([`${PATH}?page=0`, `${PATH}?page=1`, `${PATH}?page=2`]);
+    expect(requests).toEqual([`${PATH}?page=0`, `${PATH}?page=1`, `${PATH}?page=2`]);
   });
 
   it("stops at maxPages", async () => {
-    const pages = await collect([page(0, 50), page(1, 50), page(2, 50)], { maxPages: 2 });
+    const { pages, error, requests } = await fetchThroughReplay(
+      theMuseSource,
+      [page(0, 50), page(1, 50), page(2, 50)],
+      { maxPages: 2 },
+    );
+    expect(error).toBeNull();
     expect(pages).toHaveLength(2);
-    expect(server?.requests).toEqual([`${PATH}?page=0`, `${PATH}?page=1`]);
+    expect(requests).toEqual([`${PATH}?page=0`, `${PATH}?page=1`]);
   });
 
   it("stops at an empty page when page_count is missing", async () => {
-    const pages = await collect([page(0, null), page(1, null, 0), page(2, null)], {});
+    const { pages, error, requests } = await fetchThroughReplay(
+      theMuseSource,
+      [page(0, null), page(1, null, 0), page(2, null)],
+      {},
+    );
+    expect(error).toBeNull();
     expect(pages).toHaveLength(1);
-    expect(server?.requests).toEqual([`${PATH}?page=0`, `${PATH}?page=1`]);
+    expect(requests).toEqual([`${PATH}?page=0`, `${PATH}?page=1`]);
   });
 
   it("repeats category, level and location parameters", async () => {
-    await collect([page(0, 1)], {
+    const { error, requests } = await fetchThroughReplay(theMuseSource, [page(0, 1)], {
       category: ["Software Engineering", "Data Science"],
       level: "Senior Level",
       location: ["Flexible / Remote"],
     });
-    expect(server?.requests).toEqual([
+    expect(error).toBeNull();
+    expect(requests).toEqual([
       `${PATH}?page=0&category=Software+Engineering&category=Data+Science&level=Senior+Level&location=Flexible+%2F+Remote`,
     ]);
   });
 
   it("fails on a page without a results array", async () => {
-    await expect(
-      collect([{ path: PATH, response: { body: '{"error":"invalid"}' } }], {}),
-    ).rejects.toThrow(/no "results" array/);
+    const { error } = await fetchThroughReplay(
+      theMuseSource,
+      [{ path: PATH, response: { body: '{"error":"invalid"}' } }],
+      {},
+    );
+    expect((error as Error).message).toMatch(/no "results" array/);
   });
 
   it("validates its options, naming a misspelt key", () => {

@@ -1,29 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors.ts";
-import { createHttpClient } from "../http-client.ts";
-import { type ReplayRoute, type ReplayServer, startReplayServer } from "../replay-server.ts";
+import { fetchThroughReplay } from "../../testing/fetch-through-replay.ts";
+import type { ReplayRoute } from "../replay-server.ts";
 import { weWorkRemotelySource } from "./source.ts";
-
-const http = createHttpClient({ timeoutMs: 2000, retries: 0, backoffMs: 1, paceMs: 0 });
-let server: ReplayServer | null = null;
-
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function collect(routes: ReplayRoute[], options: unknown): Promise<unknown[][]> {
-  server = await startReplayServer(routes);
-  const pages: unknown[][] = [];
-  const context = {
-    http,
-    baseUrl: server.url,
-    options: weWorkRemotelySource.optionsSchema.parse(options),
-    since: null,
-  };
-  for await (const page of weWorkRemotelySource.fetch(context)) pages.push(page);
-  return pages;
-}
 
 function feed(items: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -47,17 +26,20 @@ const rss = (path: string, body: string): ReplayRoute => ({
 
 describe("fetchWeWorkRemotely", () => {
   it("serves every recorded posting through the recorded routes", async () => {
-    const pages = await collect(
+    const { pages, error, requests } = await fetchThroughReplay(
+      weWorkRemotelySource,
       weWorkRemotelySource.recorded.routes,
       weWorkRemotelySource.recorded.options,
     );
+    expect(error).toBeNull();
     expect(pages.map((items) => items.length)).toEqual([410]);
-    expect(server?.requests).toEqual(["/remote-jobs.rss"]);
+    expect(requests).toEqual(["/remote-jobs.rss"]);
     expect(pages[0]?.filter((raw) => weWorkRemotelySource.transform(raw).ok)).toHaveLength(410);
   });
 
   it("reads one feed per category, and a feed with a single item", async () => {
-    const pages = await collect(
+    const { pages, error, requests } = await fetchThroughReplay(
+      weWorkRemotelySource,
       [
         rss(
           "/categories/remote-programming-jobs.rss",
@@ -68,8 +50,9 @@ describe("fetchWeWorkRemotely", () => {
       ],
       { categories: ["remote-programming-jobs", "remote-design-jobs"] },
     );
+    expect(error).toBeNull();
     expect(pages.map((items) => items.length)).toEqual([2, 1]);
-    expect(server?.requests).toEqual([
+    expect(requests).toEqual([
       "/categories/remote-programming-jobs.rss",
       "/categories/remote-design-jobs.rss",
     ]);
@@ -81,10 +64,12 @@ describe("fetchWeWorkRemotely", () => {
     const extra =
       "<description><![CDATA[<p>Pay &amp; perks</p>]]></description>" +
       "<skills>Go, Rust</skills><type>Contract</type><pubDate>Mon, 03 Jun 2024 14:30:10 +0000</pubDate>";
-    const pages = await collect(
+    const { pages, error } = await fetchThroughReplay(
+      weWorkRemotelySource,
       [rss("/remote-jobs.rss", feed([item("x", "R&amp;D Co: Caf&#233; &amp;amp; Co", extra)]))],
       {},
     );
+    expect(error).toBeNull();
     const result = weWorkRemotelySource.transform(pages[0]?.[0]);
     expect(result.ok && result.posting).toMatchObject({
       company: "R&D Co",
@@ -97,22 +82,33 @@ describe("fetchWeWorkRemotely", () => {
   });
 
   it("keeps numeric-looking text as text", async () => {
-    const pages = await collect(
+    const { pages, error } = await fetchThroughReplay(
+      weWorkRemotelySource,
       [rss("/remote-jobs.rss", feed([item("n", "2024: 0100", "<type>1</type>")]))],
       {},
     );
+    expect(error).toBeNull();
     expect(pages[0]?.[0]).toMatchObject({ title: "2024: 0100", type: "1" });
   });
 
   it("yields nothing for a feed without items", async () => {
-    const pages = await collect([rss("/remote-jobs.rss", feed([]))], {});
+    const { pages, error, requests } = await fetchThroughReplay(
+      weWorkRemotelySource,
+      [rss("/remote-jobs.rss", feed([]))],
+      {},
+    );
+    expect(error).toBeNull();
     expect(pages).toEqual([]);
-    expect(server?.requests).toEqual(["/remote-jobs.rss"]);
+    expect(requests).toEqual(["/remote-jobs.rss"]);
   });
 
   it("fails on a page that is not an RSS feed", async () => {
     const html = "<!doctype html><html><body>Just a moment...</body></html>";
-    const error = await collect([rss("/remote-jobs.rss", html)], {}).catch((e: unknown) => e);
+    const { error } = await fetchThroughReplay(
+      weWorkRemotelySource,
+      [rss("/remote-jobs.rss", html)],
+      {},
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/not an RSS feed/);
   });
