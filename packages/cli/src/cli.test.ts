@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 /** The `aura` command as a person runs it, in its own working directory and database. */
 const bin = fileURLToPath(new URL("../bin/aura.js", import.meta.url));
 const cwd = mkdtempSync(join(tmpdir(), "aura-cli-"));
+// Plain text, whatever the CI environment asks of colours.
+const plainEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, DATABASE_URL: "" };
 
 function aura(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -16,7 +18,7 @@ function aura(...args: string[]): Promise<{ code: number; stdout: string; stderr
       [bin, ...args],
       {
         cwd,
-        env: { ...process.env, AURA_DATA_DIR: join(cwd, "data"), DATABASE_URL: "" },
+        env: { ...plainEnv, AURA_DATA_DIR: join(cwd, "data") },
         timeout: 120_000,
       },
       (error, stdout, stderr) => {
@@ -146,7 +148,7 @@ describe("aura CLI", () => {
       execFile(
         process.execPath,
         [bin, "jobs", "list"],
-        { cwd: dir, env: { ...process.env, DATABASE_URL: "" } },
+        { cwd: dir, env: plainEnv },
         (error, _out, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
       );
     });
