@@ -1,2 +1,3 @@
 export { fetchThroughReplay, type ReplayFetchResult } from "./fetch-through-replay.ts";
 export { createTestDatabase } from "./test-database.ts";
+export { hasText, postingOf, skipReasonOf } from "./transform-results.ts";

@@ -127,18 +127,7 @@ export async function storePostings(
           sql`${jobSources.source} = ${source} and ${jobSources.externalId} = ${posting.externalId}`,
         );
     }
-    if (touchedLinks.length > 0) {
-      await tx
-        .update(jobSources)
-        .set({ lastSeenAt: now })
-        .where(inArray(jobSources.id, touchedLinks));
-    }
-    if (seenJobs.size > 0) {
-      await tx
-        .update(jobs)
-        .set({ lastSeenAt: now, expiredAt: null })
-        .where(inArray(jobs.id, [...seenJobs]));
-    }
+    await markSeen(tx as unknown as Database, touchedLinks, seenJobs, now);
   });
   return counts;
 }
@@ -161,14 +150,29 @@ export async function touchLinks(
     }
   }
   if (linkIds.length === 0) return 0;
-  await db.transaction(async (tx) => {
-    await tx.update(jobSources).set({ lastSeenAt: now }).where(inArray(jobSources.id, linkIds));
-    await tx
+  await db.transaction((tx) => markSeen(tx as unknown as Database, linkIds, jobIds, now));
+  return linkIds.length;
+}
+
+/** Links and jobs a board still lists: seen now, and no longer expired. */
+async function markSeen(
+  db: Database,
+  linkIds: readonly number[],
+  jobIds: ReadonlySet<number>,
+  now: Date,
+): Promise<void> {
+  if (linkIds.length > 0) {
+    await db
+      .update(jobSources)
+      .set({ lastSeenAt: now })
+      .where(inArray(jobSources.id, [...linkIds]));
+  }
+  if (jobIds.size > 0) {
+    await db
       .update(jobs)
       .set({ lastSeenAt: now, expiredAt: null })
       .where(inArray(jobs.id, [...jobIds]));
-  });
-  return linkIds.length;
+  }
 }
 
 type Candidate = Pick<NormalizedPosting, "title" | "description" | "location" | "country">;

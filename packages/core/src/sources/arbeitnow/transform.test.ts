@@ -1,26 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { hasText, postingOf, skipReasonOf } from "../../testing/transform-results.ts";
 import { recordedDir } from "../replay-server.ts";
-import type { SourcePosting } from "../types.ts";
 import { transformArbeitnow } from "./transform.ts";
 
 type Raw = Record<string, unknown>;
 const jobs = (
   JSON.parse(readFileSync(`${recordedDir}arbeitnow-page1.json`, "utf8")) as { data: Raw[] }
 ).data;
-const hasText = (value: unknown) => typeof value === "string" && value.trim() !== "";
 
-function mapped(raw: unknown): SourcePosting {
-  const result = transformArbeitnow(raw);
-  if (!result.ok) throw new Error(`expected a posting, got: ${result.reason}`);
-  return result.posting;
-}
+const mapped = (raw: unknown) => postingOf(transformArbeitnow, raw);
 
-function skipped(raw: unknown): string {
-  const result = transformArbeitnow(raw);
-  if (result.ok) throw new Error("expected the posting to be skipped");
-  return result.reason;
-}
+const skipped = (raw: unknown) => skipReasonOf(transformArbeitnow, raw);
 
 function bySlug(slug: string): Raw {
   const job = jobs.find((item) => item.slug === slug);

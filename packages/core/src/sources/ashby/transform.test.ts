@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { postingOf } from "../../testing/transform-results.ts";
 import { recordedDir } from "../replay-server.ts";
 import { transformAshby } from "./transform.ts";
 
@@ -12,11 +13,7 @@ const notion = recorded("ashby-notion.json", "notion");
 const openai = recorded("ashby-openai.json", "openai");
 const designer = notion[2] as Record<string, unknown>;
 
-function posting(raw: unknown) {
-  const result = transformAshby(raw);
-  if (!result.ok) throw new Error(result.reason);
-  return result.posting;
-}
+const posting = (raw: unknown) => postingOf(transformAshby, raw);
 
 const compensation = {
   compensationTierSummary: "$150K – $210K • Offers Equity",

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { postingOf } from "../../testing/transform-results.ts";
 import { recordedDir } from "../replay-server.ts";
 import { transformGreenhouse } from "./transform.ts";
 
@@ -13,11 +14,7 @@ const gitlab = recorded("greenhouse-gitlab.json", "gitlab");
 const stripe = recorded("greenhouse-stripe.json", "stripe");
 const first = gitlab[0] as Record<string, unknown>;
 
-function posting(raw: unknown) {
-  const result = transformGreenhouse(raw);
-  if (!result.ok) throw new Error(result.reason);
-  return result.posting;
-}
+const posting = (raw: unknown) => postingOf(transformGreenhouse, raw);
 
 describe("transformGreenhouse", () => {
   it("maps every recorded job", () => {

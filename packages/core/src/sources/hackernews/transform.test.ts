@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { postingOf } from "../../testing/transform-results.ts";
 import { recordedDir } from "../replay-server.ts";
 import { transformHackerNews } from "./transform.ts";
 
@@ -13,11 +14,7 @@ const hits = (
 ).hits;
 const smarterDx = item.children[2] as Record<string, unknown>;
 
-function posting(raw: unknown) {
-  const result = transformHackerNews(raw);
-  if (!result.ok) throw new Error(result.reason);
-  return result.posting;
-}
+const posting = (raw: unknown) => postingOf(transformHackerNews, raw);
 
 describe("transformHackerNews on item children", () => {
   it("maps every recorded top-level comment", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { hasText, postingOf, skipReasonOf } from "../../testing/transform-results.ts";
 import { recordedDir } from "../replay-server.ts";
-import type { SourcePosting } from "../types.ts";
 import { transformHimalayas } from "./transform.ts";
 
 type Raw = Record<string, unknown>;
@@ -9,19 +9,10 @@ const read = (file: string) =>
   (JSON.parse(readFileSync(`${recordedDir}${file}`, "utf8")) as { jobs: Raw[] }).jobs;
 const corpus = read("himalayas-corpus.json");
 const sample = read("himalayas.json");
-const hasText = (value: unknown) => typeof value === "string" && value.trim() !== "";
 
-function mapped(raw: unknown): SourcePosting {
-  const result = transformHimalayas(raw);
-  if (!result.ok) throw new Error(`expected a posting, got: ${result.reason}`);
-  return result.posting;
-}
+const mapped = (raw: unknown) => postingOf(transformHimalayas, raw);
 
-function skipped(raw: unknown): string {
-  const result = transformHimalayas(raw);
-  if (result.ok) throw new Error("expected the posting to be skipped");
-  return result.reason;
-}
+const skipped = (raw: unknown) => skipReasonOf(transformHimalayas, raw);
 
 function byGuid(jobs: Raw[], slug: string): Raw {
   const job = jobs.find((item) => String(item.guid).endsWith(slug));

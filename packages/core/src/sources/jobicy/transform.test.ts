@@ -1,25 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { hasText, postingOf, skipReasonOf } from "../../testing/transform-results.ts";
 import { recordedDir } from "../replay-server.ts";
-import type { SourcePosting } from "../types.ts";
 import { transformJobicy } from "./transform.ts";
 
 type Raw = Record<string, unknown>;
 const jobs = (JSON.parse(readFileSync(`${recordedDir}jobicy.json`, "utf8")) as { jobs: Raw[] })
   .jobs;
-const hasText = (value: unknown) => typeof value === "string" && value.trim() !== "";
 
-function mapped(raw: unknown): SourcePosting {
-  const result = transformJobicy(raw);
-  if (!result.ok) throw new Error(`expected a posting, got: ${result.reason}`);
-  return result.posting;
-}
+const mapped = (raw: unknown) => postingOf(transformJobicy, raw);
 
-function skipped(raw: unknown): string {
-  const result = transformJobicy(raw);
-  if (result.ok) throw new Error("expected the posting to be skipped");
-  return result.reason;
-}
+const skipped = (raw: unknown) => skipReasonOf(transformJobicy, raw);
 
 function byId(id: number): Raw {
   const job = jobs.find((item) => item.id === id);

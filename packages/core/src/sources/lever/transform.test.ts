@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { postingOf } from "../../testing/transform-results.ts";
 import { companyFromBoardName } from "../company-name.ts";
 import { recordedDir } from "../replay-server.ts";
 import { transformLever } from "./transform.ts";
@@ -10,11 +11,7 @@ const postings = (
 const london = postings[0] as Record<string, unknown>;
 const paloAlto = postings[1] as Record<string, unknown>;
 
-function posting(raw: unknown) {
-  const result = transformLever(raw);
-  if (!result.ok) throw new Error(result.reason);
-  return result.posting;
-}
+const posting = (raw: unknown) => postingOf(transformLever, raw);
 
 describe("transformLever", () => {
   it("maps every recorded posting", () => {

@@ -1,26 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { hasText, postingOf, skipReasonOf } from "../../testing/transform-results.ts";
 import { recordedDir } from "../replay-server.ts";
-import type { SourcePosting } from "../types.ts";
 import { parseRssItems } from "./client.ts";
 import { transformWeWorkRemotely } from "./transform.ts";
 
 type Raw = Record<string, unknown>;
 const xml = readFileSync(`${recordedDir}weworkremotely.rss`, "utf8");
 const items = parseRssItems(xml, "weworkremotely.rss") as Raw[];
-const hasText = (value: unknown) => typeof value === "string" && value.trim() !== "";
 
-function mapped(raw: unknown): SourcePosting {
-  const result = transformWeWorkRemotely(raw);
-  if (!result.ok) throw new Error(`expected a posting, got: ${result.reason}`);
-  return result.posting;
-}
+const mapped = (raw: unknown) => postingOf(transformWeWorkRemotely, raw);
 
-function skipped(raw: unknown): string {
-  const result = transformWeWorkRemotely(raw);
-  if (result.ok) throw new Error("expected the posting to be skipped");
-  return result.reason;
-}
+const skipped = (raw: unknown) => skipReasonOf(transformWeWorkRemotely, raw);
 
 function byPath(path: string): Raw {
   const item = items.find(
