@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: "pglite",
-          include: ["packages/*/src/**/*.test.ts"],
+          include: ["packages/*/src/**/*.test.ts", "eval/**/*.test.ts"],
           env: { AURA_TEST_DATABASE_URL: "" },
         },
       },

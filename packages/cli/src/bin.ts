@@ -1,15 +1,20 @@
 import { Command, Option } from "commander";
 import { registerAddCommand } from "./commands/add.ts";
 import { registerDbCommand } from "./commands/db.ts";
+import { registerEmbedCommand } from "./commands/embed.ts";
 import { registerImportCommand } from "./commands/import.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerJobsCommand } from "./commands/jobs.ts";
+import { registerPipelineCommand } from "./commands/pipeline.ts";
+import { registerProfileCommand } from "./commands/profile.ts";
+import { registerRankCommand } from "./commands/rank.ts";
+import { registerSearchCommand } from "./commands/search.ts";
 import { registerSourcesCommand } from "./commands/sources.ts";
 import { registerStartCommand } from "./commands/start.ts";
 
 const program = new Command("aura")
   .description(
-    "AURA, your job-search agent: gathers fresh postings from public job boards into your own database.",
+    "AURA, your job-search agent: gathers fresh postings from public job boards and ranks them for you.",
   )
   .version("0.1.0")
   .showHelpAfterError("(run with --help for usage)")
@@ -31,6 +36,11 @@ registerIngestCommand(program);
 registerImportCommand(program);
 registerAddCommand(program);
 registerJobsCommand(program);
+registerSearchCommand(program);
+registerProfileCommand(program);
+registerEmbedCommand(program);
+registerRankCommand(program);
+registerPipelineCommand(program);
 registerSourcesCommand(program);
 registerDbCommand(program);
 

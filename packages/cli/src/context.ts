@@ -1,8 +1,11 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import {
   AppError,
   type AuraConfig,
   type DatabaseHandle,
   errorMessage,
+  extractCvText,
   loadConfig,
   migrateDatabase,
   openDatabase,
@@ -72,4 +75,23 @@ export function parseCount(value: string): number {
     throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
   }
   return n;
+}
+
+/** A file the user named, or an `invalid_input` error naming the option. */
+export async function readInputFile(file: string, field: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (cause) {
+    throw new AppError("invalid_input", `Cannot read ${file}: ${(cause as Error).message}`, {
+      field,
+      cause,
+    });
+  }
+}
+
+/** A CV file's text (txt, md, pdf, docx) and its file name. */
+export async function readCvFile(file: string): Promise<{ text: string; name: string }> {
+  const name = path.basename(file);
+  const { text } = await extractCvText({ name, bytes: await readInputFile(file, "cv") });
+  return { text, name };
 }

@@ -1,6 +1,13 @@
-import type { IngestEvent, IngestSummary, IngestTotals, SourceStats, StoredJob } from "@aura/core";
+import type {
+  IngestEvent,
+  IngestSummary,
+  IngestTotals,
+  RankedJob,
+  SourceStats,
+  StoredJob,
+} from "@aura/core";
 import { sourceLabel } from "@aura/core";
-import { MultiBar, Presets, type SingleBar } from "cli-progress";
+import { MultiBar, Presets, type SingleBar, SingleBar as SingleBarClass } from "cli-progress";
 import Table from "cli-table3";
 import pc from "picocolors";
 
@@ -160,4 +167,56 @@ export function formatAge(date: Date | null): string {
   if (days < 60) return `${days}d ago`;
   if (days < 730) return `${Math.floor(days / 30)}mo ago`;
   return `${Math.floor(days / 365)}y ago`;
+}
+
+/** One progress bar counting items on a terminal; silence elsewhere. */
+export function createCountProgress(enabled: boolean, label: string, unit: string) {
+  if (!enabled || !process.stderr.isTTY) return { update: undefined, stop() {} };
+  const bar = new SingleBarClass(
+    {
+      stream: process.stderr,
+      format: ` ${label} {bar} {value}/{total} ${unit}  {eta_formatted} left`,
+      barsize: 30,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done: number, total: number) {
+      if (!started) {
+        bar.start(Math.max(total, 1), done);
+        started = true;
+      }
+      bar.setTotal(Math.max(total, 1));
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/** Ranked jobs: score, the job, and the one-line reason. */
+export function formatRankedTable(ranked: readonly RankedJob[]): string {
+  const table = new Table({
+    head: ["#", "score", "id", "title", "company", "where", "pay", "why"].map((h) => pc.bold(h)),
+    style: { head: [], border: [] },
+    chars: compact,
+    wordWrap: true,
+    colWidths: [4, 7, 7, 30, 18, 16, 16, 44],
+  });
+  ranked.forEach((item, i) => {
+    table.push([
+      String(i + 1),
+      item.score.toFixed(2),
+      String(item.job.id),
+      item.job.title,
+      item.job.company,
+      formatWhere(item.job),
+      formatPay(item.job),
+      item.why.summary,
+    ]);
+  });
+  return table.toString();
 }

@@ -25,3 +25,23 @@ export { canReachSources, runIngest } from "./pipeline/run-ingest.ts";
 export { createHttpClient } from "./sources/http-client.ts";
 export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
 export type { JobSource, SourcePosting } from "./sources/types.ts";
+export { embedJobs } from "./embed/embed-jobs.ts";
+export type { Embedder } from "./embed/embedder.ts";
+export { type ClosableEmbedder, openEmbedder } from "./embed/open-embedder.ts";
+export { openVectorSearch, type VectorSearch } from "./embed/vector-search.ts";
+export { getJobs } from "./jobs/store/list-jobs.ts";
+export { type EmbedAndIndexSummary, embedAndIndex } from "./pipeline/embed-and-index.ts";
+export { extractCvText } from "./profile/cv-text.ts";
+export {
+  defaultPreferences,
+  type Preferences,
+  preferencesSchema,
+} from "./profile/preferences.ts";
+export {
+  getProfile,
+  LOCAL_USER_ID,
+  type Profile,
+  saveProfile,
+} from "./profile/profile-store.ts";
+export { searchJobs } from "./rank/lexical-search.ts";
+export { type FeatureName, type RankedJob, type RankResult, rankJobs } from "./rank/rank-jobs.ts";

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { AppError } from "../errors.ts";
+import { AppError, type AppErrorCode } from "../errors.ts";
 
 /** Environment variables AURA reads, read once at the edge and passed in. */
 export const envSchema = z.object({
@@ -28,6 +28,64 @@ const sourceSettings = z.union([
     })
     .catchall(z.unknown()),
 ]);
+
+/** Which sentence encoder embeds jobs and CVs; changing it re-embeds every job. */
+const embedConfigSchema = z
+  .object({
+    /** "use-lite" ships with AURA; "transformers" loads a sentence-transformers model. */
+    model: z.enum(["use-lite", "transformers"]).default("use-lite"),
+    /** Worker threads that embed at once (each loads its own copy of the model). */
+    workers: z.number().int().min(1).max(16).default(2),
+    transformers: z
+      .object({
+        /** A Hugging Face model id, e.g. Xenova/all-MiniLM-L6-v2. */
+        model: z.string().min(1).default("Xenova/all-MiniLM-L6-v2"),
+        /** A folder holding `<model id>/` with config, tokenizer and ONNX weights. */
+        localPath: z.string().min(1).optional(),
+        /** Whether the model may be downloaded from the hub when it is not found locally. */
+        allowRemote: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+/** How much each ranking feature counts; 0 turns a feature off. */
+const rankWeightsSchema = z
+  .object({
+    /** Lexical (BM25 over the CV's telling terms) and semantic retrieval, fused by rank. */
+    match: z.number().min(0).max(100).default(3),
+    /** Cosine similarity of the CV (and roles sought) to the job's text. */
+    semantic: z.number().min(0).max(100).default(1),
+    /** The job title against the roles sought, or the CV's own wording. */
+    title: z.number().min(0).max(100).default(1.5),
+    /** Wanted skills (or, without any, the CV's skills) found in the job. */
+    skills: z.number().min(0).max(100).default(1),
+    /** Unwanted skills the job asks for (a penalty). */
+    excludedSkills: z.number().min(0).max(100).default(2),
+    salary: z.number().min(0).max(100).default(0.5),
+    location: z.number().min(0).max(100).default(0.75),
+    seniority: z.number().min(0).max(100).default(0.5),
+    companyType: z.number().min(0).max(100).default(0.25),
+    freshness: z.number().min(0).max(100).default(0.25),
+  })
+  .strict();
+
+const rankConfigSchema = z
+  .object({
+    weights: rankWeightsSchema.prefault({}),
+    /** "filter" drops jobs asking for an excluded skill; "penalty" ranks them lower. */
+    excludedSkills: z.enum(["penalty", "filter"]).default("penalty"),
+    /** Candidates taken from each retriever before the features are scored. */
+    candidates: z.number().int().min(10).max(5000).default(300),
+    /** Days after which freshness has halved. */
+    freshnessHalfLifeDays: z.number().positive().default(14),
+  })
+  .strict();
+
+export type EmbedConfig = z.infer<typeof embedConfigSchema>;
+export type RankConfig = z.infer<typeof rankConfigSchema>;
+export type RankWeights = z.infer<typeof rankWeightsSchema>;
 
 export const configSchema = z
   .object({
@@ -60,6 +118,8 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    embed: embedConfigSchema.prefault({}),
+    rank: rankConfigSchema.prefault({}),
     /** Sources by registry name; a name left out uses its defaults, `false` turns it off. */
     sources: z.record(z.string(), sourceSettings).default({}),
   })
@@ -113,6 +173,7 @@ export function parseOrThrow<T>(
   value: unknown,
   where: string,
   pathPrefix: string[] = [],
+  code: AppErrorCode = "invalid_config",
 ): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -123,7 +184,7 @@ export function parseOrThrow<T>(
       ? `unknown key(s) ${issue.keys.join(", ")}`
       : issue?.message;
   const at = issue?.code === "unrecognized_keys" && key === "" ? "" : ` at "${key}"`;
-  throw new AppError("invalid_config", `Invalid ${where}${at}: ${message}`, {
+  throw new AppError(code, `Invalid ${where}${at}: ${message}`, {
     field:
       issue?.code === "unrecognized_keys" ? (key ? `${key}.${issue.keys[0]}` : issue.keys[0]) : key,
   });

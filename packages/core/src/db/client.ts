@@ -93,3 +93,8 @@ function redactUrl(url: string): string {
     return "(unparseable DATABASE_URL)";
   }
 }
+
+/** The rows of a raw `db.execute` result: node-postgres and PGlite both answer `{ rows }`. */
+export function resultRows<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

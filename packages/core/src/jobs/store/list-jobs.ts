@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { jobSources, jobs } from "../../db/schema.ts";
 
@@ -11,7 +11,10 @@ export interface JobSourceLink {
   lastSeenAt: Date;
 }
 
-export type StoredJob = typeof jobs.$inferSelect & { sources: JobSourceLink[] };
+/** A job's columns as read back: everything but the full-text document (large, for SQL only). */
+const { searchVector: _searchVector, ...jobColumns } = getTableColumns(jobs);
+export type JobRow = Omit<typeof jobs.$inferSelect, "searchVector">;
+export type StoredJob = JobRow & { sources: JobSourceLink[] };
 
 export interface ListJobsOptions {
   limit?: number;
@@ -26,7 +29,7 @@ export async function listJobs(
 ): Promise<{ jobs: StoredJob[]; total: number }> {
   const where = options.includeExpired ? undefined : isNull(jobs.expiredAt);
   const rows = await db
-    .select()
+    .select(jobColumns)
     .from(jobs)
     .where(where)
     .orderBy(sql`${jobs.postedAt} desc nulls last`, desc(jobs.id))
@@ -38,14 +41,22 @@ export async function listJobs(
 
 export async function getJob(db: Database, id: number): Promise<StoredJob | null> {
   const rows = await db
-    .select()
+    .select(jobColumns)
     .from(jobs)
     .where(and(eq(jobs.id, id)));
   const [job] = await withSources(db, rows);
   return job ?? null;
 }
 
-async function withSources(db: Database, rows: (typeof jobs.$inferSelect)[]): Promise<StoredJob[]> {
+/** Jobs by id, with their links, in the order of `ids` (unknown ids are left out). */
+export async function getJobs(db: Database, ids: number[]): Promise<StoredJob[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select(jobColumns).from(jobs).where(inArray(jobs.id, ids));
+  const byId = new Map((await withSources(db, rows)).map((job) => [job.id, job]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+async function withSources(db: Database, rows: JobRow[]): Promise<StoredJob[]> {
   if (rows.length === 0) return [];
   const links = await db
     .select({

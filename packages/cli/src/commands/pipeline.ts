@@ -1,0 +1,43 @@
+import { runIngest } from "@aura/core";
+import type { Command } from "commander";
+import pc from "picocolors";
+import { action, printJson, withDatabase } from "../context.ts";
+import { createIngestProgress, formatIngestSummary } from "../output.ts";
+import { formatEmbedSummary, runEmbed } from "./embed.ts";
+
+export function registerPipelineCommand(program: Command): void {
+  program
+    .command("pipeline")
+    .description("ingest, embed and index as one step (what a weekly run does)")
+    .option("-s, --source <name...>", "only these sources (see: aura sources)")
+    .option("--offline", "replay the recorded real responses instead of the network")
+    .option("--json", "print the summary as JSON")
+    .action(
+      action(async (opts: { source?: string[]; offline?: boolean; json?: boolean }) => {
+        await withDatabase(async ({ config, handle }) => {
+          const started = Date.now();
+          const progress = createIngestProgress(!opts.json);
+          let ingest: Awaited<ReturnType<typeof runIngest>>;
+          try {
+            ingest = await runIngest(handle.db, config, {
+              sources: opts.source,
+              offline: opts.offline,
+              onEvent: progress.onEvent,
+            });
+          } finally {
+            progress.stop();
+          }
+          if (!opts.json) console.log(formatIngestSummary(ingest));
+          const embed = await runEmbed(handle.db, config.embed, !opts.json);
+          const durationMs = Date.now() - started;
+          if (opts.json) {
+            printJson({ ingest: { totals: ingest.totals, expired: ingest.expired }, embed, durationMs });
+          } else {
+            console.log(formatEmbedSummary(embed));
+            console.log(pc.dim(`Pipeline done in ${(durationMs / 1000).toFixed(1)} s. Next: npx aura rank`));
+          }
+          if (ingest.totals.errors > 0 && ingest.totals.fetched === 0) process.exitCode = 1;
+        });
+      }),
+    );
+}

@@ -1,0 +1,181 @@
+import { sql } from "drizzle-orm";
+import { exactSearch, Index, MetricKind, ScalarKind } from "usearch";
+import { type Database, resultRows } from "../db/client.ts";
+
+export interface VectorHit {
+  jobId: number;
+  /** Cosine similarity, -1..1. */
+  similarity: number;
+}
+
+export interface VectorSearch {
+  /** "pgvector" searches an HNSW index in the database; "in-process" an index in memory. */
+  kind: "pgvector" | "in-process";
+  /** The live jobs nearest to `query`, nearest first. */
+  search(query: Float32Array, k: number): Promise<VectorHit[]>;
+}
+
+/** Whether the database has pgvector installed (migration 0000 enables it where offered). */
+export async function hasPgvector(db: Database): Promise<boolean> {
+  const rows = await db.execute<{ found: number }>(
+    sql`SELECT 1 AS found FROM pg_extension WHERE extname = 'vector'`,
+  );
+  return resultRows(rows).length > 0;
+}
+
+
+/** A model id as an SQL string literal and as a safe index-name suffix. */
+function modelLiteral(model: string): string {
+  return `'${model.replaceAll("'", "''")}'`;
+}
+
+function indexName(model: string, dimension: number): string {
+  const slug = model
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .slice(0, 30);
+  return `job_embeddings_hnsw_${slug}_${dimension}`;
+}
+
+/**
+ * Makes sure `model`'s vectors are searchable fast: with pgvector, an HNSW index (cosine) over
+ * `embedding::vector(dimension)` for that model's rows; the database keeps it current as rows
+ * change. Without pgvector nothing is stored: the in-process index is built when searched.
+ */
+export async function ensureVectorIndex(
+  db: Database,
+  model: string,
+  dimension: number,
+): Promise<"pgvector" | "in-process"> {
+  if (!(await hasPgvector(db))) return "in-process";
+  const dim = Math.floor(dimension);
+  await db.execute(
+    sql.raw(
+      `CREATE INDEX IF NOT EXISTS ${indexName(model, dim)} ON job_embeddings ` +
+        `USING hnsw ((embedding::vector(${dim})) vector_cosine_ops) ` +
+        `WHERE model = ${modelLiteral(model)}`,
+    ),
+  );
+  return "pgvector";
+}
+
+export interface VectorSearchOptions {
+  /** Force the in-process index even where pgvector exists (tests compare the two). */
+  inProcess?: boolean;
+}
+
+/** Searches `model`'s job vectors the best way this database allows. */
+export async function openVectorSearch(
+  db: Database,
+  model: string,
+  dimension: number,
+  options: VectorSearchOptions = {},
+): Promise<VectorSearch> {
+  if (!options.inProcess && (await hasPgvector(db))) {
+    await ensureVectorIndex(db, model, dimension);
+    return pgvectorSearch(db, model, dimension);
+  }
+  return inProcessSearch(await loadVectors(db, model, dimension), dimension);
+}
+
+function pgvectorSearch(db: Database, model: string, dimension: number): VectorSearch {
+  const dim = Math.floor(dimension);
+  // The ORDER BY expression and the WHERE clause repeat the index's own, so the planner uses it.
+  const distance = sql.raw(`(e.embedding::vector(${dim})) <=> `);
+  return {
+    kind: "pgvector",
+    async search(query, k) {
+      const literal = `[${Array.from(query).join(",")}]`;
+      return db.transaction(async (tx) => {
+        // ef_search bounds how many results HNSW can return; iterative scans keep filtering
+        // (expired jobs) from starving the result.
+        await tx.execute(sql.raw(`SET LOCAL hnsw.ef_search = ${Math.max(40, Math.min(1000, k))}`));
+        await tx.execute(sql.raw("SET LOCAL hnsw.iterative_scan = relaxed_order"));
+        const result = await tx.execute<{ job_id: string | number; distance: number }>(sql`
+          SELECT e.job_id, ${distance}${literal}::vector AS distance
+          FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
+          WHERE e.model = ${sql.raw(modelLiteral(model))} AND j.expired_at IS NULL
+          ORDER BY ${distance}${literal}::vector
+          LIMIT ${Math.floor(k)}`);
+        return resultRows<{ job_id: string | number; distance: number }>(result)
+          .map((row) => ({ jobId: Number(row.job_id), similarity: 1 - Number(row.distance) }))
+          .sort((a, b) => b.similarity - a.similarity);
+      });
+    },
+  };
+}
+
+interface LoadedVectors {
+  ids: number[];
+  /** Row-major, `ids.length` × dimension. */
+  matrix: Float32Array;
+}
+
+async function loadVectors(db: Database, model: string, dimension: number): Promise<LoadedVectors> {
+  const result = await db.execute<{ job_id: string | number; embedding: number[] | string }>(sql`
+    SELECT e.job_id, e.embedding FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
+    WHERE e.model = ${model} AND j.expired_at IS NULL AND cardinality(e.embedding) = ${dimension}`);
+  const rows = resultRows<{ job_id: string | number; embedding: number[] | string }>(result);
+  const matrix = new Float32Array(rows.length * dimension);
+  const ids = rows.map((row, i) => {
+    const values =
+      typeof row.embedding === "string" ? parseArrayLiteral(row.embedding) : row.embedding;
+    matrix.set(values, i * dimension);
+    return Number(row.job_id);
+  });
+  return { ids, matrix };
+}
+
+function parseArrayLiteral(text: string): number[] {
+  return text
+    .slice(1, -1)
+    .split(",")
+    .map((value) => Number(value));
+}
+
+/** Up to this many vectors a brute-force scan (SIMD) is fast enough and exact. */
+const EXACT_SCAN_LIMIT = 20_000;
+
+/**
+ * Vector search in memory (usearch, native SIMD), for databases without pgvector: an exact scan
+ * for up to 20k vectors, an HNSW index above. Vectors are unit length, so cosine distance ranks
+ * like pgvector's `<=>`.
+ */
+export function inProcessSearch(vectors: LoadedVectors, dimension: number): VectorSearch {
+  const count = vectors.ids.length;
+  const hits = (keys: ArrayLike<bigint>, distances: Float32Array, toId: (key: bigint) => number) =>
+    Array.from(keys, (key, i) => ({ jobId: toId(key), similarity: 1 - (distances[i] ?? 1) }));
+  if (count <= EXACT_SCAN_LIMIT) {
+    return {
+      kind: "in-process",
+      async search(query, k) {
+        if (count === 0) return [];
+        const matches = exactSearch(
+          vectors.matrix,
+          query,
+          dimension,
+          Math.min(Math.floor(k), count),
+          MetricKind.Cos,
+        ) as { keys: BigUint64Array; distances: Float32Array };
+        return hits(matches.keys, matches.distances, (row) => vectors.ids[Number(row)] ?? -1);
+      },
+    };
+  }
+  const index = new Index({
+    dimensions: dimension,
+    metric: MetricKind.Cos,
+    quantization: ScalarKind.F32,
+    multi: false,
+    connectivity: 16,
+    expansion_add: 128,
+    expansion_search: 256,
+  });
+  index.add(BigUint64Array.from(vectors.ids, (id) => BigInt(id)), vectors.matrix);
+  return {
+    kind: "in-process",
+    async search(query, k) {
+      const matches = index.search(query, Math.min(Math.floor(k), count), 0);
+      return hits(matches.keys, matches.distances, Number);
+    },
+  };
+}

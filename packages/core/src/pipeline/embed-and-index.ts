@@ -1,0 +1,27 @@
+import type { Database } from "../db/client.ts";
+import { type EmbedJobsSummary, embedJobs } from "../embed/embed-jobs.ts";
+import type { Embedder } from "../embed/embedder.ts";
+import { ensureVectorIndex } from "../embed/vector-search.ts";
+import { refreshTermStats } from "../rank/lexical-search.ts";
+
+export interface EmbedAndIndexSummary extends EmbedJobsSummary {
+  /** Where vectors are searched: an HNSW index in the database, or one built in process. */
+  vectorIndex: "pgvector" | "in-process";
+  /** Live jobs in the lexical statistics. */
+  indexedJobs: number;
+}
+
+/**
+ * The embed and index stages: vectors for new and changed jobs, the vector index for the
+ * model, and the term statistics lexical ranking reads.
+ */
+export async function embedAndIndex(
+  db: Database,
+  embedder: Embedder,
+  options: { onProgress?(done: number, total: number): void } = {},
+): Promise<EmbedAndIndexSummary> {
+  const summary = await embedJobs(db, embedder, { onProgress: options.onProgress });
+  const vectorIndex = await ensureVectorIndex(db, embedder.modelId, embedder.dimension);
+  const stats = await refreshTermStats(db);
+  return { ...summary, vectorIndex, indexedJobs: stats.docCount };
+}

@@ -1,0 +1,301 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { RankConfig, RankWeights } from "../config/config.ts";
+import { type Database, resultRows } from "../db/client.ts";
+import { jobEmbeddings } from "../db/schema.ts";
+import { embedLong } from "../embed/chunk.ts";
+import { cosine, type Embedder } from "../embed/embedder.ts";
+import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
+import { AppError } from "../errors.ts";
+import { getJobs, type StoredJob } from "../jobs/store/list-jobs.ts";
+import type { Profile } from "../profile/profile-store.ts";
+import { cacheCvVector, getCachedCvVector } from "../profile/profile-store.ts";
+import { extractSkills, normalizeSkill } from "../skills/extract-skills.ts";
+import {
+  companyTypeFit,
+  type Fit,
+  freshness,
+  locationFit,
+  salaryFit,
+  seniorityFit,
+} from "./job-fit.ts";
+import { bm25Search, refreshTermStats, weightedQueryTerms } from "./lexical-search.ts";
+import { cvWordCounts, titleMatch } from "./title-match.ts";
+
+export type FeatureName = keyof RankWeights;
+
+export interface FeatureScore {
+  /** The feature's own value: 0..1 for matches, -1..1 for fits (0 = no opinion). */
+  value: number;
+  weight: number;
+  /** value × weight: what the feature added to the score. */
+  contribution: number;
+}
+
+export interface RankedJob {
+  job: StoredJob;
+  score: number;
+  features: Record<FeatureName, FeatureScore>;
+  why: {
+    /** One line for people: the strongest reasons. */
+    summary: string;
+    matchedSkills: string[];
+    missingSkills: string[];
+    excludedSkills: string[];
+    title: string;
+    salary: string;
+    location: string;
+    seniority: string;
+    companyType: string;
+    freshness: string;
+    /** Where the job came from in retrieval: lexical and semantic ranks. */
+    retrieval: string;
+  };
+}
+
+export interface RankResult {
+  jobs: RankedJob[];
+  /** Live jobs considered by retrieval. */
+  candidates: number;
+  /** Live jobs without a vector for the embedder's model (run `aura embed`). */
+  unembedded: number;
+  vectorSearch: VectorSearch["kind"];
+  model: string;
+}
+
+export interface RankOptions {
+  config: RankConfig;
+  /** How many ranked jobs to return. */
+  top: number;
+  now?: Date;
+  /** Reuse an open vector search (the API keeps one per process). */
+  vectorSearch?: VectorSearch;
+}
+
+/** Reciprocal-rank fusion's damping: ranks far down count little but not nothing. */
+const RRF_K = 60;
+const MAX_MISSING_SKILLS = 8;
+
+/** The person's query vector: the CV (chunked and pooled) with the roles sought, cached. */
+async function profileVector(
+  db: Database,
+  embedder: Embedder,
+  profile: Profile,
+  queryText: string,
+): Promise<Float32Array> {
+  const cached = await getCachedCvVector(db, profile.userId, embedder.modelId, queryText);
+  if (cached) return cached;
+  const [vector] = await embedLong(embedder, [queryText]);
+  const result = vector ?? new Float32Array(embedder.dimension);
+  await cacheCvVector(db, profile.userId, embedder.modelId, queryText, result);
+  return result;
+}
+
+function minMax(values: Map<number, number>): (id: number) => number {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const value of values.values()) {
+    low = Math.min(low, value);
+    high = Math.max(high, value);
+  }
+  const span = high - low;
+  return (id) => {
+    const value = values.get(id);
+    if (value === undefined) return 0;
+    return span > 0 ? (value - low) / span : 1;
+  };
+}
+
+/** Whole-word, case-insensitive test for a skill the vocabulary does not know. */
+function mentions(text: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").test(text);
+}
+
+/**
+ * Ranks the live jobs for one person: candidates from BM25 over the CV's telling terms and from
+ * the nearest vectors, fused by rank, then scored by named, weighted, explained features.
+ */
+export async function rankJobs(
+  db: Database,
+  embedder: Embedder,
+  profile: Profile,
+  options: RankOptions,
+): Promise<RankResult> {
+  const prefs = profile.preferences;
+  const { config } = options;
+  const weights = config.weights;
+  const now = options.now ?? new Date();
+  const roles = prefs.roles;
+  const queryText = [roles.join(". "), profile.cvText].filter(Boolean).join("\n\n");
+  if (queryText.trim() === "" && prefs.includeSkills.length === 0) {
+    throw new AppError(
+      "invalid_input",
+      "The profile has no CV and no roles to rank by: set a CV (aura profile set --cv FILE) " +
+        "or roles in the preferences.",
+      { field: "cv" },
+    );
+  }
+  const lexicalText = [queryText, prefs.includeSkills.join(", ")].join("\n");
+
+  await refreshTermStats(db);
+  const terms = await weightedQueryTerms(db, lexicalText, roles);
+  const lexical = await bm25Search(db, terms, config.candidates);
+
+  const search =
+    options.vectorSearch ?? (await openVectorSearch(db, embedder.modelId, embedder.dimension));
+  const query = await profileVector(db, embedder, profile, queryText || lexicalText);
+  const semantic = await search.search(query, config.candidates);
+
+  const lexicalRank = new Map(lexical.map((hit, i) => [hit.jobId, i + 1]));
+  const semanticRank = new Map(semantic.map((hit, i) => [hit.jobId, i + 1]));
+  const ids = [...new Set([...lexical.map((h) => h.jobId), ...semantic.map((h) => h.jobId)])];
+
+  // Every candidate's cosine, including those only BM25 found.
+  const similarity = new Map(semantic.map((hit) => [hit.jobId, hit.similarity]));
+  const missingVectors = ids.filter((id) => !similarity.has(id));
+  if (missingVectors.length > 0) {
+    const rows = await db
+      .select({ jobId: jobEmbeddings.jobId, embedding: jobEmbeddings.embedding })
+      .from(jobEmbeddings)
+      .where(
+        and(eq(jobEmbeddings.model, embedder.modelId), inArray(jobEmbeddings.jobId, missingVectors)),
+      );
+    for (const row of rows) similarity.set(row.jobId, cosine(query, Float32Array.from(row.embedding)));
+  }
+  const semanticScaled = minMax(similarity);
+
+  const fused = new Map<number, number>();
+  for (const id of ids) {
+    const l = lexicalRank.get(id);
+    const s = semanticRank.get(id);
+    fused.set(id, (l ? 1 / (RRF_K + l) : 0) + (s ? 1 / (RRF_K + s) : 0));
+  }
+  const fusedScaled = minMax(fused);
+
+  const jobs = await getJobs(db, ids);
+  const cvSkills = new Set(extractSkills(profile.cvText));
+  const include = prefs.includeSkills.map((raw) => ({ raw, name: normalizeSkill(raw) ?? raw }));
+  const exclude = prefs.excludeSkills.map((raw) => ({ raw, name: normalizeSkill(raw) ?? raw }));
+  const cvCounts = cvWordCounts(queryText);
+
+  const ranked: RankedJob[] = [];
+  for (const job of jobs) {
+    const text = `${job.title}\n${job.tags.join(", ")}\n${job.description}`;
+    const jobSkills = extractSkills(text);
+    const jobSkillSet = new Set(jobSkills);
+    const has = (skill: { raw: string; name: string }) =>
+      jobSkillSet.has(skill.name) || mentions(text, skill.raw);
+    const excludedFound = exclude.filter(has).map((s) => s.name);
+    if (excludedFound.length > 0 && config.excludedSkills === "filter") continue;
+
+    const includedFound = include.filter(has).map((s) => s.name);
+    const matchedSkills = [
+      ...new Set([...includedFound, ...jobSkills.filter((skill) => cvSkills.has(skill))]),
+    ];
+    const missingSkills = jobSkills
+      .filter((skill) => !cvSkills.has(skill) && !includedFound.includes(skill))
+      .filter((skill) => !excludedFound.includes(skill))
+      .slice(0, MAX_MISSING_SKILLS);
+    const skillsValue =
+      include.length > 0
+        ? includedFound.length / include.length
+        : jobSkills.length === 0
+          ? 0
+          : matchedSkills.length / Math.max(3, jobSkills.length);
+
+    const title = titleMatch(job.title, roles, cvCounts);
+    const salary = salaryFit(job, prefs);
+    const location = locationFit(job, prefs);
+    const seniority = seniorityFit(job, prefs.experienceLevel);
+    const companyType = companyTypeFit(job, prefs.companyTypes);
+    const fresh = freshness(job, now, config.freshnessHalfLifeDays);
+
+    const values: Record<FeatureName, number> = {
+      match: fusedScaled(job.id),
+      semantic: semanticScaled(job.id),
+      title: title.value,
+      skills: skillsValue,
+      excludedSkills: excludedFound.length > 0 ? -1 : 0,
+      salary: salary.value,
+      location: location.value,
+      seniority: seniority.value,
+      companyType: companyType.value,
+      freshness: fresh.value,
+    };
+    const features = {} as Record<FeatureName, FeatureScore>;
+    let score = 0;
+    for (const name of Object.keys(values) as FeatureName[]) {
+      const value = round(values[name]);
+      const weight = weights[name];
+      const contribution = round(value * weight);
+      features[name] = { value, weight, contribution };
+      score += contribution;
+    }
+    const l = lexicalRank.get(job.id);
+    const s = semanticRank.get(job.id);
+    ranked.push({
+      job,
+      score: round(score),
+      features,
+      why: {
+        summary: summarize(features, { matchedSkills, excludedFound, title, salary, location }),
+        matchedSkills,
+        missingSkills,
+        excludedSkills: excludedFound,
+        title: title.verdict,
+        salary: salary.verdict,
+        location: location.verdict,
+        seniority: seniority.verdict,
+        companyType: companyType.verdict,
+        freshness: fresh.verdict,
+        retrieval: [
+          l ? `#${l} by keywords` : "not in the keyword matches",
+          s ? `#${s} by meaning (cosine ${round(similarity.get(job.id) ?? 0)})` : "not among the nearest by meaning",
+        ].join(", "),
+      },
+    });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.job.id - b.job.id);
+  return {
+    jobs: ranked.slice(0, Math.max(1, options.top)),
+    candidates: ids.length,
+    unembedded: await countUnembedded(db, embedder.modelId),
+    vectorSearch: search.kind,
+    model: embedder.modelId,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function summarize(
+  features: Record<FeatureName, FeatureScore>,
+  facts: {
+    matchedSkills: string[];
+    excludedFound: string[];
+    title: { verdict: string };
+    salary: Fit;
+    location: Fit;
+  },
+): string {
+  const parts: string[] = [];
+  if (features.title.value >= 0.5) parts.push(facts.title.verdict);
+  if (facts.matchedSkills.length > 0) {
+    parts.push(`skills you have: ${facts.matchedSkills.slice(0, 5).join(", ")}`);
+  }
+  if (facts.excludedFound.length > 0) parts.push(`asks for ${facts.excludedFound.join(", ")}`);
+  if (facts.salary.value !== 0) parts.push(facts.salary.verdict);
+  if (facts.location.value !== 0) parts.push(facts.location.verdict);
+  if (parts.length === 0) parts.push("close to your CV in wording and meaning");
+  return parts.join("; ");
+}
+
+async function countUnembedded(db: Database, model: string): Promise<number> {
+  const result = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM jobs j
+      WHERE j.expired_at IS NULL AND NOT EXISTS (
+        SELECT 1 FROM job_embeddings e WHERE e.job_id = j.id AND e.model = ${model})`,
+  );
+  return Number(resultRows<{ n: number }>(result)[0]?.n ?? 0);
+}
