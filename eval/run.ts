@@ -16,9 +16,9 @@ import {
   migrateDatabase,
   openDatabase,
   openEmbedder,
+  type RankedJob,
   rankJobs,
   saveProfile,
-  type RankedJob,
 } from "../packages/core/src/index.ts";
 import { htmlToText } from "../packages/core/src/jobs/normalize/html-to-text.ts";
 import { createBm25Index } from "./bm25.ts";
@@ -30,7 +30,13 @@ import {
   type QueryResult,
   summarize,
 } from "./evaluate.ts";
-import { type LabelledPosting, postingUrl, readHimalayasJsonl, toImportJsonl, toLabelledPosting } from "./load-corpus.ts";
+import {
+  type LabelledPosting,
+  postingUrl,
+  readHimalayasJsonl,
+  toImportJsonl,
+  toLabelledPosting,
+} from "./load-corpus.ts";
 
 const corpusPath =
   process.argv.slice(2).find((a) => !a.startsWith("--")) ??
@@ -80,7 +86,7 @@ const weights = config.rank.weights;
 const zero = Object.fromEntries(Object.keys(weights).map((k) => [k, 0])) as typeof weights;
 const variants = {
   "AURA ranker (hybrid + features)": config.rank,
-  "AURA keywords only (SQL BM25)": { ...config.rank, weights: { ...zero, match: 1 } },
+  "AURA keywords only (SQL BM25)": { ...config.rank, weights: { ...zero, keywords: 1 } },
   "AURA meaning only (USE lite cosine)": { ...config.rank, weights: { ...zero, semantic: 1 } },
 };
 const results = new Map<string, QueryResult[]>();
@@ -90,29 +96,22 @@ for (const persona of personas) {
     cv: { text: persona.text, fileName: persona.file },
   });
   for (const [name, rankConfig] of Object.entries(variants)) {
-    const lexicalOnly = name.includes("keywords only");
     const t0 = performance.now();
-    const ranked = await rankJobs(handle.db, embedder, profile, {
-      config: lexicalOnly ? { ...rankConfig } : rankConfig,
-      top: 100,
-    });
+    const ranked = await rankJobs(handle.db, embedder, profile, { config: rankConfig, top: 100 });
     latencies.push(performance.now() - t0);
-    // "keywords only" keeps the fused order's lexical half: re-sort by lexical retrieval rank.
-    const jobs = lexicalOnly
-      ? [...ranked.jobs].sort((a, b) => lexicalRank(a) - lexicalRank(b))
-      : ranked.jobs;
     const list = results.get(name) ?? [];
-    list.push(evaluateQuery(persona.category, jobs.map((r) => labelsOf(r.job)), collection));
+    list.push(
+      evaluateQuery(
+        persona.category,
+        ranked.jobs.map((r) => labelsOf(r.job)),
+        collection,
+      ),
+    );
     results.set(name, list);
   }
 }
 await embedder.close();
 await handle.close();
-
-function lexicalRank(job: RankedJob): number {
-  const match = /#(\d+) by keywords/.exec(job.why.retrieval);
-  return match ? Number(match[1]) : Number.POSITIVE_INFINITY;
-}
 
 const index = createBm25Index(
   collection.map((p, id) => ({ id, text: `${p.title}\n${htmlToText(p.description)}` })),

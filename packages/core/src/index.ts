@@ -7,12 +7,17 @@ export {
   migrateDatabase,
   openDatabase,
 } from "./db/client.ts";
+export { embedJobs } from "./embed/embed-jobs.ts";
+export type { Embedder } from "./embed/embedder.ts";
+export { type ClosableEmbedder, openEmbedder } from "./embed/open-embedder.ts";
+export { openVectorSearch, type VectorSearch } from "./embed/vector-search.ts";
 export { AppError, type AppErrorCode, errorMessage } from "./errors.ts";
 export type { NormalizedPosting } from "./jobs/job.ts";
 export { type JobView, toJobView } from "./jobs/job-view.ts";
 export { normalizePosting } from "./jobs/normalize/normalize-posting.ts";
-export { getJob, listJobs, type StoredJob } from "./jobs/store/list-jobs.ts";
+export { getJob, getJobs, listJobs, type StoredJob } from "./jobs/store/list-jobs.ts";
 export { type AddResult, addPostingFromText, addPostingFromUrl } from "./pipeline/add-posting.ts";
+export { type EmbedAndIndexSummary, embedAndIndex } from "./pipeline/embed-and-index.ts";
 export { type ImportSummary, importPostings } from "./pipeline/import-postings.ts";
 export {
   type IngestEvent,
@@ -22,15 +27,6 @@ export {
   type SourceStats,
 } from "./pipeline/ingest.ts";
 export { canReachSources, runIngest } from "./pipeline/run-ingest.ts";
-export { createHttpClient } from "./sources/http-client.ts";
-export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
-export type { JobSource, SourcePosting } from "./sources/types.ts";
-export { embedJobs } from "./embed/embed-jobs.ts";
-export type { Embedder } from "./embed/embedder.ts";
-export { type ClosableEmbedder, openEmbedder } from "./embed/open-embedder.ts";
-export { openVectorSearch, type VectorSearch } from "./embed/vector-search.ts";
-export { getJobs } from "./jobs/store/list-jobs.ts";
-export { type EmbedAndIndexSummary, embedAndIndex } from "./pipeline/embed-and-index.ts";
 export { extractCvText } from "./profile/cv-text.ts";
 export {
   defaultPreferences,
@@ -45,3 +41,6 @@ export {
 } from "./profile/profile-store.ts";
 export { searchJobs } from "./rank/lexical-search.ts";
 export { type FeatureName, type RankedJob, type RankResult, rankJobs } from "./rank/rank-jobs.ts";
+export { createHttpClient } from "./sources/http-client.ts";
+export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
+export type { JobSource, SourcePosting } from "./sources/types.ts";

@@ -31,10 +31,16 @@ export function registerPipelineCommand(program: Command): void {
           const embed = await runEmbed(handle.db, config.embed, !opts.json);
           const durationMs = Date.now() - started;
           if (opts.json) {
-            printJson({ ingest: { totals: ingest.totals, expired: ingest.expired }, embed, durationMs });
+            printJson({
+              ingest: { totals: ingest.totals, expired: ingest.expired },
+              embed,
+              durationMs,
+            });
           } else {
             console.log(formatEmbedSummary(embed));
-            console.log(pc.dim(`Pipeline done in ${(durationMs / 1000).toFixed(1)} s. Next: npx aura rank`));
+            console.log(
+              pc.dim(`Pipeline done in ${(durationMs / 1000).toFixed(1)} s. Next: npx aura rank`),
+            );
           }
           if (ingest.totals.errors > 0 && ingest.totals.fetched === 0) process.exitCode = 1;
         });

@@ -1,10 +1,4 @@
-import {
-  AppError,
-  getProfile,
-  LOCAL_USER_ID,
-  type Profile,
-  saveProfile,
-} from "@aura/core";
+import { AppError, getProfile, LOCAL_USER_ID, type Profile, saveProfile } from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { parse as parseYaml } from "yaml";

@@ -30,10 +30,19 @@ export function rankedJson(item: RankedJob) {
     remote: job.remote,
     salary:
       job.salaryMin !== null || job.salaryMax !== null
-        ? { min: job.salaryMin, max: job.salaryMax, currency: job.currency, period: job.salaryPeriod }
+        ? {
+            min: job.salaryMin,
+            max: job.salaryMax,
+            currency: job.currency,
+            period: job.salaryPeriod,
+          }
         : null,
     postedAt: job.postedAt,
-    sources: job.sources.map((s) => ({ source: s.source, board: sourceLabel(s.source), url: s.url })),
+    sources: job.sources.map((s) => ({
+      source: s.source,
+      board: sourceLabel(s.source),
+      url: s.url,
+    })),
   };
 }
 
@@ -81,12 +90,16 @@ export function registerRankCommand(program: Command): void {
               return;
             }
             if (result.jobs.length === 0) {
-              console.log("No jobs to rank yet. Gather some: npx aura start (or aura import FILE).");
+              console.log(
+                "No jobs to rank yet. Gather some: npx aura start (or aura import FILE).",
+              );
               return;
             }
             console.log(
               `${pc.bold(`Top ${result.jobs.length}`)} for ${profile.cvFileName ?? "your profile"} ` +
-                pc.dim(`(${result.candidates} candidates, ${result.model}, ${result.vectorSearch} vectors)`),
+                pc.dim(
+                  `(${result.candidates} candidates, ${result.model}, ${result.vectorSearch} vectors)`,
+                ),
             );
             console.log(formatRankedTable(result.jobs));
             if (result.unembedded > 0) {

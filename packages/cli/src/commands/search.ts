@@ -7,8 +7,8 @@ import { formatJobsTable } from "../output.ts";
 export function registerSearchCommand(program: Command): void {
   program
     .command("search")
-    .description("find jobs by words, like a web search: \"data engineer\" -senior python or rust")
-    .argument("<query...>", "words; \"quoted phrases\", -excluded and or work as on the web")
+    .description('find jobs by words, like a web search: "data engineer" -senior python or rust')
+    .argument("<query...>", 'words; "quoted phrases", -excluded and or work as on the web')
     .option("-n, --limit <n>", "how many jobs to show", parseCount, 20)
     .option("--json", "print an array of jobs, best match first")
     .action(

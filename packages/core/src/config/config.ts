@@ -53,10 +53,10 @@ const embedConfigSchema = z
 /** How much each ranking feature counts; 0 turns a feature off. */
 const rankWeightsSchema = z
   .object({
-    /** Lexical (BM25 over the CV's telling terms) and semantic retrieval, fused by rank. */
-    match: z.number().min(0).max(100).default(3),
+    /** BM25 of the job against the CV's most telling terms (and the roles sought). */
+    keywords: z.number().min(0).max(100).default(2.1),
     /** Cosine similarity of the CV (and roles sought) to the job's text. */
-    semantic: z.number().min(0).max(100).default(1),
+    semantic: z.number().min(0).max(100).default(0.9),
     /** The job title against the roles sought, or the CV's own wording. */
     title: z.number().min(0).max(100).default(1.5),
     /** Wanted skills (or, without any, the CV's skills) found in the job. */

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
-  customType,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -130,7 +130,10 @@ export const jobEmbeddings = pgTable(
     embedding: real("embedding").array().notNull(),
     embeddedAt: timestamp("embedded_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.jobId, t.model] }), index("job_embeddings_model_idx").on(t.model)],
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.model] }),
+    index("job_embeddings_model_idx").on(t.model),
+  ],
 );
 
 /** A person using AURA. The CLI works as the user "local"; the API scopes everything by user. */

@@ -81,5 +81,10 @@ export async function embedJobs(
     done += rows.length;
     options.onProgress?.(done, total);
   }
-  return { model, embedded: done, upToDate: Number(live) - total, durationMs: Date.now() - started };
+  return {
+    model,
+    embedded: done,
+    upToDate: Number(live) - total,
+    durationMs: Date.now() - started,
+  };
 }

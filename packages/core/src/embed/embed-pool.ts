@@ -1,8 +1,8 @@
 import { Worker } from "node:worker_threads";
 import type { EmbedConfig } from "../config/config.ts";
 import { AppError } from "../errors.ts";
-import type { Embedder } from "./embedder.ts";
 import type { EmbedWorkerReply } from "./embed-worker.ts";
+import type { Embedder } from "./embedder.ts";
 
 export interface EmbedderPool extends Embedder {
   workers: number;
@@ -13,7 +13,10 @@ export interface EmbedderPool extends Embedder {
  * The configured encoder in `workers` threads: each `embed` call is split across them, so a
  * big batch uses every core (TF.js's WASM backend runs one thread per process).
  */
-export async function createEmbedderPool(config: EmbedConfig, workers: number): Promise<EmbedderPool> {
+export async function createEmbedderPool(
+  config: EmbedConfig,
+  workers: number,
+): Promise<EmbedderPool> {
   const count = Math.max(1, Math.floor(workers));
   const bootUrl = new URL("./embed-worker-boot.mjs", import.meta.url);
   const threads = Array.from({ length: count }, () => new Worker(bootUrl, { workerData: config }));

@@ -27,5 +27,7 @@ try {
     }
   });
 } catch (error) {
-  port.postMessage({ failed: String((error as Error)?.message ?? error) } satisfies EmbedWorkerReply);
+  port.postMessage({
+    failed: String((error as Error)?.message ?? error),
+  } satisfies EmbedWorkerReply);
 }

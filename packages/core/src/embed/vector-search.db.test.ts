@@ -67,7 +67,9 @@ describe("vector search", () => {
     const live = new Set(liveRows.filter((r) => r.expiredAt === null).map((r) => r.id));
     const inProcess = await openVectorSearch(handle.db, MODEL, DIM, { inProcess: true });
     expect(inProcess.kind).toBe("in-process");
-    const pg = (await hasPgvector(handle.db)) ? await openVectorSearch(handle.db, MODEL, DIM) : null;
+    const pg = (await hasPgvector(handle.db))
+      ? await openVectorSearch(handle.db, MODEL, DIM)
+      : null;
     if (handle.kind === "pglite") expect(pg?.kind).toBe("pgvector");
 
     for (let q = 0; q < 20; q++) {
@@ -79,7 +81,8 @@ describe("vector search", () => {
         const hits = await pg.search(query, 10);
         expect(hits.map((hit) => hit.jobId)).toEqual(truth);
         const best = hits[0];
-        if (best) expect(best.similarity).toBeCloseTo(cosine(query, stored.get(best.jobId) ?? query), 4);
+        if (best)
+          expect(best.similarity).toBeCloseTo(cosine(query, stored.get(best.jobId) ?? query), 4);
       }
     }
   });

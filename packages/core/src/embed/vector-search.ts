@@ -23,7 +23,6 @@ export async function hasPgvector(db: Database): Promise<boolean> {
   return resultRows(rows).length > 0;
 }
 
-
 /** A model id as an SQL string literal and as a safe index-name suffix. */
 function modelLiteral(model: string): string {
   return `'${model.replaceAll("'", "''")}'`;
@@ -170,7 +169,10 @@ export function inProcessSearch(vectors: LoadedVectors, dimension: number): Vect
     expansion_add: 128,
     expansion_search: 256,
   });
-  index.add(BigUint64Array.from(vectors.ids, (id) => BigInt(id)), vectors.matrix);
+  index.add(
+    BigUint64Array.from(vectors.ids, (id) => BigInt(id)),
+    vectors.matrix,
+  );
   return {
     kind: "in-process",
     async search(query, k) {

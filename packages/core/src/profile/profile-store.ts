@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import { parseOrThrow } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import { profiles, users } from "../db/schema.ts";
-import { parseOrThrow } from "../config/config.ts";
 import { type Preferences, preferencesSchema } from "./preferences.ts";
 
 /** The user the CLI acts as: one person, one local profile. */
@@ -39,7 +39,13 @@ export async function saveProfile(
   const preferences =
     update.preferences === undefined
       ? undefined
-      : parseOrThrow(preferencesSchema, update.preferences ?? {}, "preferences", [], "invalid_input");
+      : parseOrThrow(
+          preferencesSchema,
+          update.preferences ?? {},
+          "preferences",
+          [],
+          "invalid_input",
+        );
   await ensureUser(db, userId);
   const values = {
     userId,

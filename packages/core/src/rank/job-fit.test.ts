@@ -59,9 +59,7 @@ describe("salaryFit", () => {
   it("gives 0.5 when the minimum falls within the range", () => {
     const fit = salaryFit(paid(90_000, 110_000, "USD"), usd100k);
     expect(fit.value).toBe(0.5);
-    expect(fit.verdict).toBe(
-      "pays USD 90,000–110,000 a year; your minimum is within the range",
-    );
+    expect(fit.verdict).toBe("pays USD 90,000–110,000 a year; your minimum is within the range");
   });
 
   it("is negative below the minimum, reaching -1 at half of it", () => {

@@ -132,7 +132,8 @@ export function seniorityFit(job: JobRow, level: ExperienceLevel | undefined): F
 const COMPANY_TYPE_CUES: Record<string, RegExp> = {
   startup: /\b(start-?up|seed(?:-stage| round)|series [ab]\b|early[- ]stage|founding team)/i,
   scaleup: /\b(scale-?up|series [c-f]\b|hypergrowth|fast[- ]growing)/i,
-  enterprise: /\b(fortune (?:100|500)|enterprise|multinational|global leader|publicly traded|nyse|nasdaq)/i,
+  enterprise:
+    /\b(fortune (?:100|500)|enterprise|multinational|global leader|publicly traded|nyse|nasdaq)/i,
   agency: /\b(agency|consultancy|consulting firm|our clients)/i,
   nonprofit: /\b(non-?profit|not-for-profit|charity|ngo|501\(c\))/i,
   "public sector": /\b(government|public sector|federal agency|municipal|ministry)/i,
@@ -168,6 +169,7 @@ export function freshness(job: JobRow, now: Date, halfLifeDays: number): Fit {
   if (!posted) return { value: 0.5, verdict: "posting date unknown" };
   const days = Math.max(0, (now.getTime() - posted.getTime()) / 86_400_000);
   const value = 0.5 ** (days / halfLifeDays);
-  const age = days < 1 ? "today" : `${Math.round(days)} day${Math.round(days) === 1 ? "" : "s"} ago`;
+  const age =
+    days < 1 ? "today" : `${Math.round(days)} day${Math.round(days) === 1 ? "" : "s"} ago`;
   return { value, verdict: `posted ${age}` };
 }

@@ -15,7 +15,7 @@ const B = 0.75;
 /** Saturation of a term repeated in the query (a CV says "sales" 20 times). */
 const K3 = 1.5;
 /** Query terms kept: more adds noise and time, fewer loses recall. */
-const MAX_QUERY_TERMS = 48;
+const MAX_QUERY_TERMS = 32;
 /** Characters of query text read; a CV is rarely a tenth of this. */
 const MAX_QUERY_CHARS = 100_000;
 
@@ -28,7 +28,6 @@ export interface LexicalHit {
   jobId: number;
   score: number;
 }
-
 
 /** What the live jobs look like now: changes whenever a job is added, changed or expired. */
 async function jobsFingerprint(db: Database): Promise<string> {
@@ -116,7 +115,9 @@ export async function weightedQueryTerms(
 
 /** A tsquery ORing the terms, each quoted so no lexeme is read as an operator. */
 function orQuery(terms: WeightedTerm[]): string {
-  return terms.map(({ term }) => `'${term.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`).join(" | ");
+  return terms
+    .map(({ term }) => `'${term.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`)
+    .join(" | ");
 }
 
 /** BM25 over the live jobs matching any of `terms`, best first. */

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RankConfig, configSchema } from "../config/config.ts";
+import { configSchema, type RankConfig } from "../config/config.ts";
 import { type DatabaseHandle, resultRows } from "../db/client.ts";
 import { jobs } from "../db/schema.ts";
-import type { Embedder } from "../embed/embedder.ts";
 import { embedJobs } from "../embed/embed-jobs.ts";
+import type { Embedder } from "../embed/embedder.ts";
 import { createUseLiteEmbedder } from "../embed/use-lite.ts";
 import { embedAndIndex } from "../pipeline/embed-and-index.ts";
 import { importPostings } from "../pipeline/import-postings.ts";
@@ -73,7 +73,7 @@ describe("rankJobs", () => {
     if (!top) return;
     const sum = Object.values(top.features).reduce((total, f) => total + f.contribution, 0);
     expect(top.score).toBeCloseTo(sum, 2);
-    expect(top.features.match.weight).toBe(rankConfig.weights.match);
+    expect(top.features.keywords.weight).toBe(rankConfig.weights.keywords);
     expect(top.why.matchedSkills).toEqual(expect.arrayContaining(["Python", "SQL"]));
     expect(top.why.salary).toMatch(/USD 150,000/);
     expect(top.why.retrieval).toMatch(/#1 by keywords/);

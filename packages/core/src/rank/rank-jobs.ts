@@ -71,8 +71,6 @@ export interface RankOptions {
   vectorSearch?: VectorSearch;
 }
 
-/** Reciprocal-rank fusion's damping: ranks far down count little but not nothing. */
-const RRF_K = 60;
 const MAX_MISSING_SKILLS = 8;
 
 /** The person's query vector: the CV (chunked and pooled) with the roles sought, cached. */
@@ -113,7 +111,7 @@ function mentions(text: string, phrase: string): boolean {
 
 /**
  * Ranks the live jobs for one person: candidates from BM25 over the CV's telling terms and from
- * the nearest vectors, fused by rank, then scored by named, weighted, explained features.
+ * the nearest vectors, blended, then scored by named, weighted, explained features.
  */
 export async function rankJobs(
   db: Database,
@@ -158,19 +156,20 @@ export async function rankJobs(
       .select({ jobId: jobEmbeddings.jobId, embedding: jobEmbeddings.embedding })
       .from(jobEmbeddings)
       .where(
-        and(eq(jobEmbeddings.model, embedder.modelId), inArray(jobEmbeddings.jobId, missingVectors)),
+        and(
+          eq(jobEmbeddings.model, embedder.modelId),
+          inArray(jobEmbeddings.jobId, missingVectors),
+        ),
       );
-    for (const row of rows) similarity.set(row.jobId, cosine(query, Float32Array.from(row.embedding)));
+    for (const row of rows)
+      similarity.set(row.jobId, cosine(query, Float32Array.from(row.embedding)));
   }
   const semanticScaled = minMax(similarity);
 
-  const fused = new Map<number, number>();
-  for (const id of ids) {
-    const l = lexicalRank.get(id);
-    const s = semanticRank.get(id);
-    fused.set(id, (l ? 1 / (RRF_K + l) : 0) + (s ? 1 / (RRF_K + s) : 0));
-  }
-  const fusedScaled = minMax(fused);
+  // Fusion is a blend of the two retrievers' scores, each scaled to 0..1 over the candidates:
+  // the `keywords` and `semantic` features. On labelled postings this beat reciprocal-rank
+  // fusion, which gives the weaker retriever (the encoder) as much say as BM25.
+  const lexicalScaled = minMax(new Map(lexical.map((hit) => [hit.jobId, hit.score])));
 
   const jobs = await getJobs(db, ids);
   const cvSkills = new Set(extractSkills(profile.cvText));
@@ -211,7 +210,7 @@ export async function rankJobs(
     const fresh = freshness(job, now, config.freshnessHalfLifeDays);
 
     const values: Record<FeatureName, number> = {
-      match: fusedScaled(job.id),
+      keywords: lexicalScaled(job.id),
       semantic: semanticScaled(job.id),
       title: title.value,
       skills: skillsValue,
@@ -250,7 +249,9 @@ export async function rankJobs(
         freshness: fresh.verdict,
         retrieval: [
           l ? `#${l} by keywords` : "not in the keyword matches",
-          s ? `#${s} by meaning (cosine ${round(similarity.get(job.id) ?? 0)})` : "not among the nearest by meaning",
+          s
+            ? `#${s} by meaning (cosine ${round(similarity.get(job.id) ?? 0)})`
+            : "not among the nearest by meaning",
         ].join(", "),
       },
     });

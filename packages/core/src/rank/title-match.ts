@@ -5,13 +5,65 @@
  */
 
 const LEVEL_WORDS = new Set([
-  "senior", "sr", "junior", "jr", "lead", "principal", "staff", "head", "chief", "associate",
-  "intern", "internship", "trainee", "entry", "level", "mid", "i", "ii", "iii", "iv", "remote",
-  "hybrid", "m", "f", "d", "w", "x", "contract", "freelance", "part", "full", "time",
+  "senior",
+  "sr",
+  "junior",
+  "jr",
+  "lead",
+  "principal",
+  "staff",
+  "head",
+  "chief",
+  "associate",
+  "intern",
+  "internship",
+  "trainee",
+  "entry",
+  "level",
+  "mid",
+  "i",
+  "ii",
+  "iii",
+  "iv",
+  "remote",
+  "hybrid",
+  "m",
+  "f",
+  "d",
+  "w",
+  "x",
+  "contract",
+  "freelance",
+  "part",
+  "full",
+  "time",
 ]);
 const STOP_WORDS = new Set([
-  "a", "an", "and", "the", "of", "for", "to", "in", "on", "at", "with", "or", "as", "by", "de",
-  "y", "e", "und", "la", "el", "our", "we", "you", "your", "new",
+  "a",
+  "an",
+  "and",
+  "the",
+  "of",
+  "for",
+  "to",
+  "in",
+  "on",
+  "at",
+  "with",
+  "or",
+  "as",
+  "by",
+  "de",
+  "y",
+  "e",
+  "und",
+  "la",
+  "el",
+  "our",
+  "we",
+  "you",
+  "your",
+  "new",
 ]);
 
 /** Content words of a title or text: lower-case, plural "s" folded, level and stop words out. */
@@ -85,6 +137,9 @@ export function titleMatch(
   const value = sum / new Set(title).size;
   return {
     value,
-    verdict: found.length > 0 ? `title words in your CV: ${found.join(", ")}` : "title words not in your CV",
+    verdict:
+      found.length > 0
+        ? `title words in your CV: ${found.join(", ")}`
+        : "title words not in your CV",
   };
 }

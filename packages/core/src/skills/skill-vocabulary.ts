@@ -4,15 +4,20 @@
  *
  * - `"postgres"`: matched case-insensitively (the canonical name is too, unless restated below).
  * - `"=Excel"`: matched only with this exact case, because the lowercase form is an English word
- *   ("excel at", "react to", "safe"). Restating the name this way stops its case-insensitive match.
+ *   ("excel at", "react to", "safe").
  * - `"~Go"`: exact case and only near another technical skill (see `WEAK_ALIAS_CONTEXT`), for
  *   names that are also common words or letters ("Go the extra mile", "Series C", "R&D").
  * - `"?ts"`: never matched in text; only `normalizeSkill` accepts it (user-written skill lists).
  *
- * Deliberately left out, as they are words of every posting: "sales", "marketing", "design",
- * "compliance", "audit", "onboarding", "recruiting", "communication", "leadership", "roadmap",
- * "AI", "PR", "IP", "JD", "CRO", "Oracle", "Apache", "Linear", "Zoom". Skills that need them
- * use longer phrases ("regulatory compliance", "customer onboarding", "communication skills").
+ * Restating the canonical name with `=`, `~` or `?` stops its case-insensitive match; `?` is for
+ * names that are words of every posting ("Leadership" in "our leadership team"), which then
+ * match only through their longer aliases ("leadership skills").
+ *
+ * Never matched alone, as they are words of every posting or name several things: "sales",
+ * "marketing", "design", "compliance", "audit", "onboarding", "recruiting", "communication",
+ * "leadership", "roadmap", "decision-making", "AI", "PR", "IP", "JD", "CRO", "Oracle", "Apache",
+ * "Linear", "Zoom". Skills that need them use longer phrases ("regulatory compliance",
+ * "customer onboarding", "communication skills").
  */
 
 export type SkillCategory =
@@ -82,6 +87,8 @@ export const WEAK_ALIAS_CONTEXT: Readonly<Record<string, readonly SkillCategory[
   Clay: ["sales", "marketing"],
   Apex: ["sales", ...TECH_CATEGORIES],
   Cadence: ["hardware"],
+  CAD: ["hardware", "design"],
+  "Assembly Language": ["language"],
   "Certified Professional Coder": ["healthcare"],
   "Certified Coding Specialist": ["healthcare"],
   "Content Management Systems": ["content", "marketing", "language", "framework"],
@@ -120,7 +127,7 @@ export const SKILLS: readonly SkillDefinition[] = [
     ["VBA", "visual basic for applications", "excel vba"],
     ["COBOL"],
     ["Fortran"],
-    ["Assembly", "assembly language", "x86 assembly", "arm assembly"],
+    ["Assembly Language", "~Assembly", "x86 assembly", "arm assembly"],
     ["Solidity"],
     ["OCaml"],
     ["Zig", "=Zig"],
@@ -454,7 +461,7 @@ export const SKILLS: readonly SkillDefinition[] = [
   ...group("ml", [
     ["Machine Learning", "=ML"],
     ["Deep Learning"],
-    ["Artificial Intelligence", "?ai"],
+    ["Artificial Intelligence", "?Artificial Intelligence", "?ai"],
     ["Natural Language Processing", "nlp"],
     ["Computer Vision"],
     ["Large Language Models", "llm", "llms", "large language model"],
@@ -584,7 +591,7 @@ export const SKILLS: readonly SkillDefinition[] = [
     ["Market Research", "market analysis"],
     ["Competitive Analysis", "competitive intelligence", "competitor analysis"],
     ["Brand Strategy", "brand management", "brand marketing", "branding"],
-    ["Positioning", "product positioning", "messaging and positioning", "brand positioning"],
+    ["Product Positioning", "messaging and positioning", "positioning and messaging"],
     ["Public Relations", "media relations"],
     ["Event Marketing", "events marketing"],
     ["Field Marketing"],
@@ -761,15 +768,20 @@ export const SKILLS: readonly SkillDefinition[] = [
     ["Full-Cycle Recruiting", "full-cycle recruitment", "end-to-end recruiting", "360 recruiting"],
     ["Technical Recruiting", "tech recruiting", "technical recruitment"],
     ["Talent Acquisition"],
-    ["Recruiting", "recruiting experience", "recruitment experience", "high-volume recruiting"],
+    [
+      "Recruiting",
+      "?Recruiting",
+      "high-volume recruiting",
+      "agency recruiting",
+      "in-house recruiting",
+    ],
     ["Executive Search", "executive recruiting"],
     ["Candidate Screening", "phone screening", "resume screening"],
     ["Structured Interviewing", "behavioral interviewing", "competency-based interviewing"],
     ["Employer Branding"],
     ["Payroll", "payroll processing", "payroll administration"],
     ["Benefits Administration", "benefits management"],
-    ["Compensation and Benefits", "compensation & benefits", "total rewards", "c&b"],
-    ["Compensation Planning", "compensation analysis", "compensation benchmarking"],
+    ["Compensation Planning", "compensation analysis", "compensation benchmarking", "c&b"],
     ["Employee Relations"],
     ["Performance Management"],
     ["HRIS", "human resources information system"],
@@ -782,11 +794,12 @@ export const SKILLS: readonly SkillDefinition[] = [
     ["Organizational Development", "organisational development", "organization development"],
     [
       "Diversity, Equity and Inclusion",
-      "dei",
-      "deib",
-      "diversity and inclusion",
-      "d&i",
-      "diversity, equity, and inclusion",
+      "?Diversity, Equity and Inclusion",
+      "dei initiatives",
+      "dei programs",
+      "dei strategy",
+      "diversity recruiting",
+      "inclusive hiring",
     ],
     ["Employee Engagement"],
     ["People Analytics", "hr analytics"],
@@ -922,7 +935,7 @@ export const SKILLS: readonly SkillDefinition[] = [
     ["Alternative Dispute Resolution", "mediation", "arbitration"],
     ["Juris Doctor", "j.d."],
     ["Bar Admission", "admitted to the bar", "active bar license", "bar membership"],
-    ["ITAR"],
+    ["ITAR Compliance", "itar regulations"],
     ["Export Controls", "export control", "export compliance"],
   ]),
   ...group("operations", [
@@ -946,7 +959,7 @@ export const SKILLS: readonly SkillDefinition[] = [
     ["CAPM"],
     ["Certified ScrumMaster", "certified scrum master", "professional scrum master"],
     ["Stakeholder Management", "stakeholder engagement", "stakeholder communication"],
-    ["Process Improvement", "continuous improvement", "process optimization"],
+    ["Process Improvement", "process optimization", "business process improvement"],
     ["Process Mapping", "business process mapping", "bpmn"],
     ["Change Management", "organizational change management"],
     ["Lean", "~Lean", "lean manufacturing", "lean methodology", "lean principles"],
@@ -1063,7 +1076,7 @@ export const SKILLS: readonly SkillDefinition[] = [
     ["CATIA"],
     ["Fusion 360", "autodesk fusion 360"],
     ["PTC Creo"],
-    ["CAD", "computer-aided design", "cad software", "cad/cam"],
+    ["CAD", "~CAD", "computer-aided design", "cad software", "cad tools", "cad/cam"],
     ["GD&T", "geometric dimensioning and tolerancing"],
     ["Finite Element Analysis", "fea", "finite element"],
     ["ANSYS"],
@@ -1188,8 +1201,18 @@ export const SKILLS: readonly SkillDefinition[] = [
     ["Adobe Acrobat"],
   ]),
   ...group("soft", [
-    ["Communication", "communication skills", "written communication", "verbal communication"],
-    ["Leadership", "leadership skills", "team leadership", "people leadership"],
+    [
+      "Communication",
+      "?Communication",
+      "communication skills",
+      "written communication",
+      "verbal communication",
+      "written and verbal communication",
+      "verbal and written communication",
+      "written and oral communication",
+      "oral and written communication",
+    ],
+    ["Leadership", "?Leadership", "leadership skills", "team leadership", "people leadership"],
     ["People Management", "team management", "managing teams"],
     ["Problem Solving", "problem-solving", "problem solver", "problem-solver"],
     ["Critical Thinking"],
@@ -1204,7 +1227,7 @@ export const SKILLS: readonly SkillDefinition[] = [
     ["Conflict Resolution"],
     ["Emotional Intelligence"],
     ["Relationship Building", "relationship-building", "building relationships"],
-    ["Decision Making", "decision-making"],
+    ["Decision Making", "?Decision Making", "decision-making skills"],
     ["Analytical Skills", "analytical thinking", "analytical mindset"],
     ["Organizational Skills", "organisational skills", "organization skills", "highly organized"],
     ["Multitasking", "multi-tasking"],
