@@ -1,14 +1,28 @@
-import { canReachSources, listJobs, runIngest } from "@aura/core";
+import {
+  canReachSources,
+  getProfile,
+  LOCAL_USER_ID,
+  listJobs,
+  openEmbedder,
+  rankJobs,
+  runIngest,
+} from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { action, withDatabase } from "../context.ts";
-import { createIngestProgress, formatIngestSummary, formatJobsTable } from "../output.ts";
+import {
+  createIngestProgress,
+  formatIngestSummary,
+  formatJobsTable,
+  formatRankedTable,
+} from "../output.ts";
+import { formatEmbedSummary, runEmbed } from "./embed.ts";
 
 export function registerStartCommand(program: Command): void {
   program
     .command("start")
     .description(
-      "set up the database, gather jobs (live, or the bundled sample offline) and show the newest",
+      "set up the database, gather and embed jobs (live, or the bundled sample offline), show your best matches",
     )
     .option("--offline", "skip the network and load the bundled sample")
     .action(
@@ -33,12 +47,30 @@ export function registerStartCommand(program: Command): void {
           }
           progress.stop();
           console.log(formatIngestSummary(summary));
+          console.log("Embedding new jobs for ranking (the first run takes a minute or two)…");
+          console.log(formatEmbedSummary(await runEmbed(handle.db, config.embed, true)));
+          const profile = await getProfile(handle.db, LOCAL_USER_ID);
+          if (profile && (profile.cvText || profile.preferences.roles.length > 0)) {
+            const embedder = await openEmbedder(config.embed, { inThread: true });
+            try {
+              const ranked = await rankJobs(handle.db, embedder, profile, {
+                config: config.rank,
+                top: 10,
+              });
+              console.log(`\n${pc.bold("Your best matches")} (${profile.cvFileName ?? "profile"})`);
+              console.log(formatRankedTable(ranked.jobs));
+            } finally {
+              await embedder.close();
+            }
+            console.log(pc.dim("Next: npx aura rank --top 20 · npx aura jobs show ID · npx aura --help"));
+            return;
+          }
           const newest = await listJobs(handle.db, { limit: 10 });
           console.log(`\n${pc.bold("Newest jobs")} (${newest.total} in the database)`);
           console.log(formatJobsTable(newest.jobs));
           console.log(
             pc.dim(
-              "Next: npx aura jobs show ID · npx aura jobs list --limit 50 · npx aura ingest · npx aura --help",
+              "Next: npx aura profile set --cv YOUR-CV.pdf, then npx aura rank · npx aura jobs show ID · npx aura --help",
             ),
           );
         });

@@ -77,7 +77,7 @@ const rankConfigSchema = z
     /** "filter" drops jobs asking for an excluded skill; "penalty" ranks them lower. */
     excludedSkills: z.enum(["penalty", "filter"]).default("penalty"),
     /** Candidates taken from each retriever before the features are scored. */
-    candidates: z.number().int().min(10).max(5000).default(300),
+    candidates: z.number().int().min(10).max(5000).default(100),
     /** Days after which freshness has halved. */
     freshnessHalfLifeDays: z.number().positive().default(14),
   })
