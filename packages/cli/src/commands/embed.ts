@@ -1,4 +1,4 @@
-import { embedAndIndex, openEmbedder } from "@aura/core";
+import { type AuraConfig, type Database, embedAndIndex, openEmbedder } from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { action, printJson, withDatabase } from "../context.ts";
@@ -12,7 +12,7 @@ export function registerEmbedCommand(program: Command): void {
     .action(
       action(async (opts: { json?: boolean }) => {
         await withDatabase(async ({ config, handle }) => {
-          const summary = await runEmbed(handle.db, config.embed, !opts.json);
+          const summary = await runEmbed(handle.db, config, !opts.json);
           if (opts.json) printJson(summary);
           else console.log(formatEmbedSummary(summary));
         });
@@ -20,15 +20,14 @@ export function registerEmbedCommand(program: Command): void {
     );
 }
 
-export async function runEmbed(
-  db: Parameters<typeof embedAndIndex>[0],
-  config: Parameters<typeof openEmbedder>[0],
-  showProgress: boolean,
-) {
+export async function runEmbed(db: Database, config: AuraConfig, showProgress: boolean) {
   const progress = createCountProgress(showProgress, "embedding", "jobs");
-  const embedder = await openEmbedder(config);
+  const embedder = await openEmbedder(config.embed);
   try {
-    return await embedAndIndex(db, embedder, { onProgress: progress.update });
+    return await embedAndIndex(db, embedder, {
+      onProgress: progress.update,
+      cacheDir: config.dataDir,
+    });
   } finally {
     progress.stop();
     await embedder.close();

@@ -28,7 +28,7 @@ export function registerPipelineCommand(program: Command): void {
             progress.stop();
           }
           if (!opts.json) console.log(formatIngestSummary(ingest));
-          const embed = await runEmbed(handle.db, config.embed, !opts.json);
+          const embed = await runEmbed(handle.db, config, !opts.json);
           const durationMs = Date.now() - started;
           if (opts.json) {
             printJson({

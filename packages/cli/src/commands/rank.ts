@@ -79,6 +79,7 @@ export function registerRankCommand(program: Command): void {
             const result = await rankJobs(handle.db, embedder, profile, {
               config: config.rank,
               top: opts.top,
+              cacheDir: config.dataDir,
             });
             if (opts.json) {
               printJson(result.jobs.map(rankedJson));

@@ -48,7 +48,7 @@ export function registerStartCommand(program: Command): void {
           progress.stop();
           console.log(formatIngestSummary(summary));
           console.log("Embedding new jobs for ranking (the first run takes a minute or two)…");
-          console.log(formatEmbedSummary(await runEmbed(handle.db, config.embed, true)));
+          console.log(formatEmbedSummary(await runEmbed(handle.db, config, true)));
           const profile = await getProfile(handle.db, LOCAL_USER_ID);
           if (profile && (profile.cvText || profile.preferences.roles.length > 0)) {
             const embedder = await openEmbedder(config.embed, { inThread: true });
@@ -56,6 +56,7 @@ export function registerStartCommand(program: Command): void {
               const ranked = await rankJobs(handle.db, embedder, profile, {
                 config: config.rank,
                 top: 10,
+                cacheDir: config.dataDir,
               });
               console.log(`\n${pc.bold("Your best matches")} (${profile.cvFileName ?? "profile"})`);
               console.log(formatRankedTable(ranked.jobs));

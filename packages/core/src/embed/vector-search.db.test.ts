@@ -1,9 +1,12 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client.ts";
 import { jobEmbeddings, jobs } from "../db/schema.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
 import { cosine, normalizeInPlace } from "./embedder.ts";
-import { hasPgvector, openVectorSearch } from "./vector-search.ts";
+import { ensureVectorIndex, hasPgvector, openVectorSearch } from "./vector-search.ts";
 
 const DIM = 64;
 const MODEL = "test-model";
@@ -90,5 +93,50 @@ describe("vector search", () => {
   it("returns nothing for a model without vectors", async () => {
     const search = await openVectorSearch(handle.db, "no-such-model", DIM, { inProcess: true });
     expect(await search.search(vector(next), 5)).toEqual([]);
+  });
+});
+
+describe("the in-process index saved by the pipeline", () => {
+  it("is saved once, loaded while the vectors are unchanged, and rebuilt when they change", async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "aura-index-"));
+    try {
+      await ensureVectorIndex(handle.db, MODEL, DIM, { cacheDir });
+      const manifestFile = path.join(
+        cacheDir,
+        "vector-index",
+        "job_embeddings_hnsw_test_model_64.json",
+      );
+      // On PGlite pgvector serves searches and nothing is saved; on a server the files are.
+      if (handle.kind === "pglite") expect(existsSync(manifestFile)).toBe(false);
+      const first = await openVectorSearch(handle.db, MODEL, DIM, { inProcess: true, cacheDir });
+      const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+      expect(manifest.count).toBe(COUNT - COUNT / 10);
+
+      const query = vector(next);
+      const loaded = await openVectorSearch(handle.db, MODEL, DIM, { inProcess: true, cacheDir });
+      expect(await loaded.search(query, 10)).toEqual(await first.search(query, 10));
+
+      // A new job with exactly the query's vector must be found after the rebuild.
+      const [job] = await handle.db
+        .insert(jobs)
+        .values({
+          title: "New",
+          company: "Acme",
+          url: "https://example.org/new",
+          companyKey: "acme",
+          titleKey: "new",
+          contentHash: "n",
+        })
+        .returning({ id: jobs.id });
+      if (!job) throw new Error("insert failed");
+      await handle.db
+        .insert(jobEmbeddings)
+        .values({ jobId: job.id, model: MODEL, textHash: "t", embedding: Array.from(query) });
+      const rebuilt = await openVectorSearch(handle.db, MODEL, DIM, { inProcess: true, cacheDir });
+      expect((await rebuilt.search(query, 1))[0]?.jobId).toBe(job.id);
+      expect(JSON.parse(readFileSync(manifestFile, "utf8")).count).toBe(manifest.count + 1);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { exactSearch, Index, MetricKind, ScalarKind } from "usearch";
 import { type Database, resultRows } from "../db/client.ts";
@@ -45,8 +47,13 @@ export async function ensureVectorIndex(
   db: Database,
   model: string,
   dimension: number,
+  options: { cacheDir?: string } = {},
 ): Promise<"pgvector" | "in-process"> {
-  if (!(await hasPgvector(db))) return "in-process";
+  if (!(await hasPgvector(db))) {
+    // Built now, by the pipeline, so the next `rank` only loads it.
+    if (options.cacheDir) await loadOrBuildInProcess(db, model, dimension, options.cacheDir);
+    return "in-process";
+  }
   const dim = Math.floor(dimension);
   await db.execute(
     sql.raw(
@@ -61,6 +68,11 @@ export async function ensureVectorIndex(
 export interface VectorSearchOptions {
   /** Force the in-process index even where pgvector exists (tests compare the two). */
   inProcess?: boolean;
+  /**
+   * Where the in-process index is saved and loaded from (a folder per database); without it
+   * the index is rebuilt from the database on every open.
+   */
+  cacheDir?: string;
 }
 
 /** Searches `model`'s job vectors the best way this database allows. */
@@ -74,6 +86,7 @@ export async function openVectorSearch(
     await ensureVectorIndex(db, model, dimension);
     return pgvectorSearch(db, model, dimension);
   }
+  if (options.cacheDir) return loadOrBuildInProcess(db, model, dimension, options.cacheDir);
   return inProcessSearch(await loadVectors(db, model, dimension), dimension);
 }
 
@@ -135,18 +148,37 @@ function parseArrayLiteral(text: string): number[] {
 /** Up to this many vectors a brute-force scan (SIMD) is fast enough and exact. */
 const EXACT_SCAN_LIMIT = 20_000;
 
+function createHnsw(dimension: number): Index {
+  return new Index({
+    dimensions: dimension,
+    metric: MetricKind.Cos,
+    quantization: ScalarKind.F32,
+    multi: false,
+    connectivity: 16,
+    expansion_add: 128,
+    expansion_search: 256,
+  });
+}
+
+type SearchWithIndex = VectorSearch & { hnsw: Index | null };
+
 /**
  * Vector search in memory (usearch, native SIMD), for databases without pgvector: an exact scan
- * for up to 20k vectors, an HNSW index above. Vectors are unit length, so cosine distance ranks
- * like pgvector's `<=>`.
+ * for up to 20k vectors, an HNSW index above (built here unless `hnsw` is given, loaded from
+ * disk). Vectors are unit length, so cosine distance ranks like pgvector's `<=>`.
  */
-export function inProcessSearch(vectors: LoadedVectors, dimension: number): VectorSearch {
+export function inProcessSearch(
+  vectors: LoadedVectors,
+  dimension: number,
+  hnsw?: Index,
+): SearchWithIndex {
   const count = vectors.ids.length;
   const hits = (keys: ArrayLike<bigint>, distances: Float32Array, toId: (key: bigint) => number) =>
     Array.from(keys, (key, i) => ({ jobId: toId(key), similarity: 1 - (distances[i] ?? 1) }));
   if (count <= EXACT_SCAN_LIMIT) {
     return {
       kind: "in-process",
+      hnsw: null,
       async search(query, k) {
         if (count === 0) return [];
         const matches = exactSearch(
@@ -160,24 +192,113 @@ export function inProcessSearch(vectors: LoadedVectors, dimension: number): Vect
       },
     };
   }
-  const index = new Index({
-    dimensions: dimension,
-    metric: MetricKind.Cos,
-    quantization: ScalarKind.F32,
-    multi: false,
-    connectivity: 16,
-    expansion_add: 128,
-    expansion_search: 256,
-  });
-  index.add(
-    BigUint64Array.from(vectors.ids, (id) => BigInt(id)),
-    vectors.matrix,
-  );
+  let index = hnsw;
+  if (!index) {
+    index = createHnsw(dimension);
+    index.add(
+      BigUint64Array.from(vectors.ids, (id) => BigInt(id)),
+      vectors.matrix,
+    );
+  }
+  const built = index;
   return {
     kind: "in-process",
+    hnsw: built,
     async search(query, k) {
-      const matches = index.search(query, Math.min(Math.floor(k), count), 0);
+      const matches = built.search(query, Math.min(Math.floor(k), count), 0);
       return hits(matches.keys, matches.distances, Number);
     },
   };
+}
+
+/** What the stored vectors of a model look like now: changes on any add, re-embed or expiry. */
+async function vectorsFingerprint(db: Database, model: string): Promise<string> {
+  const [row] = resultRows<{ fingerprint: string }>(
+    await db.execute(sql`
+      SELECT count(*) || ':' || coalesce(sum(e.job_id), 0) || ':' ||
+             coalesce(max(e.embedded_at)::text, '') AS fingerprint
+      FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
+      WHERE e.model = ${model} AND j.expired_at IS NULL`),
+  );
+  return row?.fingerprint ?? "";
+}
+
+interface IndexManifest {
+  model: string;
+  dimension: number;
+  fingerprint: string;
+  count: number;
+  hnsw: boolean;
+}
+
+/**
+ * The in-process index of `model`, from `cacheDir` when it still matches the database, else
+ * rebuilt from the stored vectors and saved there (ids and vectors as raw Float32, plus the
+ * usearch HNSW file above the exact-scan limit). Files are written then renamed, so a crash
+ * leaves the old index or none, never half of one.
+ */
+async function loadOrBuildInProcess(
+  db: Database,
+  model: string,
+  dimension: number,
+  cacheDir: string,
+): Promise<VectorSearch> {
+  const dir = path.join(cacheDir, "vector-index");
+  const base = path.join(dir, indexName(model, dimension));
+  const files = {
+    manifest: `${base}.json`,
+    ids: `${base}.ids`,
+    vectors: `${base}.f32`,
+    hnsw: `${base}.usearch`,
+  };
+  const fingerprint = await vectorsFingerprint(db, model);
+  const manifest = existsSync(files.manifest)
+    ? (JSON.parse(readFileSync(files.manifest, "utf8")) as IndexManifest)
+    : null;
+  if (manifest?.fingerprint === fingerprint && manifest.dimension === dimension) {
+    try {
+      const idBytes = readFileSync(files.ids);
+      const vectorBytes = readFileSync(files.vectors);
+      const ids = Array.from(
+        new Float64Array(idBytes.buffer, idBytes.byteOffset, idBytes.byteLength / 8),
+      );
+      const matrix = new Float32Array(
+        vectorBytes.buffer.slice(
+          vectorBytes.byteOffset,
+          vectorBytes.byteOffset + vectorBytes.byteLength,
+        ),
+      );
+      let hnsw: Index | undefined;
+      if (manifest.hnsw) {
+        hnsw = createHnsw(dimension);
+        hnsw.load(files.hnsw);
+      }
+      return inProcessSearch({ ids, matrix }, dimension, hnsw);
+    } catch {
+      // A damaged cache is rebuilt below.
+    }
+  }
+  const vectors = await loadVectors(db, model, dimension);
+  const search = inProcessSearch(vectors, dimension);
+  mkdirSync(dir, { recursive: true });
+  const write = (file: string, data: Uint8Array | string) => {
+    writeFileSync(`${file}.tmp`, data);
+    renameSync(`${file}.tmp`, file);
+  };
+  write(files.ids, new Uint8Array(Float64Array.from(vectors.ids).buffer));
+  write(files.vectors, new Uint8Array(vectors.matrix.buffer));
+  if (search.hnsw) {
+    search.hnsw.save(`${files.hnsw}.tmp`);
+    renameSync(`${files.hnsw}.tmp`, files.hnsw);
+  }
+  const next: IndexManifest = {
+    model,
+    dimension,
+    fingerprint,
+    count: vectors.ids.length,
+    hnsw: search.hnsw !== null,
+  };
+  // The manifest goes last: it is what makes the files above count.
+  write(files.manifest, JSON.stringify(next));
+  return search;
 }

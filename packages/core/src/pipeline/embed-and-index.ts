@@ -18,10 +18,16 @@ export interface EmbedAndIndexSummary extends EmbedJobsSummary {
 export async function embedAndIndex(
   db: Database,
   embedder: Embedder,
-  options: { onProgress?(done: number, total: number): void } = {},
+  options: {
+    onProgress?(done: number, total: number): void;
+    /** Where an in-process vector index is saved (databases without pgvector). */
+    cacheDir?: string;
+  } = {},
 ): Promise<EmbedAndIndexSummary> {
   const summary = await embedJobs(db, embedder, { onProgress: options.onProgress });
-  const vectorIndex = await ensureVectorIndex(db, embedder.modelId, embedder.dimension);
+  const vectorIndex = await ensureVectorIndex(db, embedder.modelId, embedder.dimension, {
+    cacheDir: options.cacheDir,
+  });
   const stats = await refreshTermStats(db);
   return { ...summary, vectorIndex, indexedJobs: stats.docCount };
 }

@@ -69,6 +69,8 @@ export interface RankOptions {
   now?: Date;
   /** Reuse an open vector search (the API keeps one per process). */
   vectorSearch?: VectorSearch;
+  /** Where an in-process vector index is cached (databases without pgvector). */
+  cacheDir?: string;
 }
 
 const MAX_MISSING_SKILLS = 8;
@@ -140,7 +142,10 @@ export async function rankJobs(
   const lexical = await bm25Search(db, terms, config.candidates);
 
   const search =
-    options.vectorSearch ?? (await openVectorSearch(db, embedder.modelId, embedder.dimension));
+    options.vectorSearch ??
+    (await openVectorSearch(db, embedder.modelId, embedder.dimension, {
+      cacheDir: options.cacheDir,
+    }));
   const query = await profileVector(db, embedder, profile, queryText || lexicalText);
   const semantic = await search.search(query, config.candidates);
 
