@@ -63,7 +63,9 @@ export function registerStartCommand(program: Command): void {
             } finally {
               await embedder.close();
             }
-            console.log(pc.dim("Next: npx aura rank --top 20 · npx aura jobs show ID · npx aura --help"));
+            console.log(
+              pc.dim("Next: npx aura rank --top 20 · npx aura jobs show ID · npx aura --help"),
+            );
             return;
           }
           const newest = await listJobs(handle.db, { limit: 10 });
