@@ -1,4 +1,4 @@
-import { runIngest } from "@aura/core";
+import { type AuraConfig, type Database, runIngest } from "@aura/core";
 import type { Command } from "commander";
 import { action, printJson, withDatabase } from "../context.ts";
 import { createIngestProgress, formatIngestSummary } from "../output.ts";
@@ -13,17 +13,7 @@ export function registerIngestCommand(program: Command): void {
     .action(
       action(async (opts: { source?: string[]; offline?: boolean; json?: boolean }) => {
         await withDatabase(async ({ config, handle }) => {
-          const progress = createIngestProgress(!opts.json);
-          let summary: Awaited<ReturnType<typeof runIngest>>;
-          try {
-            summary = await runIngest(handle.db, config, {
-              sources: opts.source,
-              offline: opts.offline,
-              onEvent: progress.onEvent,
-            });
-          } finally {
-            progress.stop();
-          }
+          const summary = await ingestWithProgress(handle.db, config, opts);
           if (opts.json) {
             printJson({
               sources: summary.sources.map(({ skippedReasons: _r, messages, ...counts }) => ({
@@ -42,4 +32,22 @@ export function registerIngestCommand(program: Command): void {
         });
       }),
     );
+}
+
+/** `runIngest` with a progress bar per source on a terminal (none with --json). */
+export async function ingestWithProgress(
+  db: Database,
+  config: AuraConfig,
+  opts: { source?: string[]; offline?: boolean; json?: boolean },
+) {
+  const progress = createIngestProgress(!opts.json);
+  try {
+    return await runIngest(db, config, {
+      sources: opts.source,
+      offline: opts.offline,
+      onEvent: progress.onEvent,
+    });
+  } finally {
+    progress.stop();
+  }
 }

@@ -1,9 +1,9 @@
-import { runIngest } from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { action, printJson, withDatabase } from "../context.ts";
-import { createIngestProgress, formatIngestSummary } from "../output.ts";
+import { formatIngestSummary } from "../output.ts";
 import { formatEmbedSummary, runEmbed } from "./embed.ts";
+import { ingestWithProgress } from "./ingest.ts";
 
 export function registerPipelineCommand(program: Command): void {
   program
@@ -16,17 +16,7 @@ export function registerPipelineCommand(program: Command): void {
       action(async (opts: { source?: string[]; offline?: boolean; json?: boolean }) => {
         await withDatabase(async ({ config, handle }) => {
           const started = Date.now();
-          const progress = createIngestProgress(!opts.json);
-          let ingest: Awaited<ReturnType<typeof runIngest>>;
-          try {
-            ingest = await runIngest(handle.db, config, {
-              sources: opts.source,
-              offline: opts.offline,
-              onEvent: progress.onEvent,
-            });
-          } finally {
-            progress.stop();
-          }
+          const ingest = await ingestWithProgress(handle.db, config, opts);
           if (!opts.json) console.log(formatIngestSummary(ingest));
           const embed = await runEmbed(handle.db, config, !opts.json);
           const durationMs = Date.now() - started;
