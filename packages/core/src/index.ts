@@ -7,7 +7,7 @@ export {
   migrateDatabase,
   openDatabase,
 } from "./db/client.ts";
-export { embedJobs } from "./embed/embed-jobs.ts";
+export { countUnembeddedJobs, embedJobs } from "./embed/embed-jobs.ts";
 export type { Embedder } from "./embed/embedder.ts";
 export { type ClosableEmbedder, openEmbedder } from "./embed/open-embedder.ts";
 export { openVectorSearch, type VectorSearch } from "./embed/vector-search.ts";

@@ -1,5 +1,6 @@
 import {
   AppError,
+  countUnembeddedJobs,
   defaultPreferences,
   getProfile,
   LOCAL_USER_ID,
@@ -81,11 +82,12 @@ export function registerRankCommand(program: Command): void {
               top: opts.top,
               cacheDir: config.dataDir,
             });
+            const unembedded = await countUnembeddedJobs(handle.db, embedder.modelId);
             if (opts.json) {
               printJson(result.jobs.map(rankedJson));
-              if (result.unembedded > 0) {
+              if (unembedded > 0) {
                 process.stderr.write(
-                  `${result.unembedded} job(s) have no vector yet: run npx aura embed\n`,
+                  `${unembedded} job(s) have no vector yet: run npx aura embed\n`,
                 );
               }
               return;
@@ -103,10 +105,10 @@ export function registerRankCommand(program: Command): void {
                 ),
             );
             console.log(formatRankedTable(result.jobs));
-            if (result.unembedded > 0) {
+            if (unembedded > 0) {
               console.log(
                 pc.yellow(
-                  `${result.unembedded} job(s) have no vector yet and rank by keywords only: run npx aura embed`,
+                  `${unembedded} job(s) have no vector yet and rank by keywords only: run npx aura embed`,
                 ),
               );
             }

@@ -4,6 +4,14 @@ import { jobEmbeddings, jobs } from "../db/schema.ts";
 import type { Embedder } from "./embedder.ts";
 import { JOB_TEXT_RECIPE, jobEmbeddingText, jobTextHash } from "./job-text.ts";
 
+/** No vector yet, or one made from another text (the job changed, or the recipe did). */
+function staleVector() {
+  return or(
+    isNull(jobEmbeddings.jobId),
+    sql`${jobEmbeddings.textHash} <> ${`${JOB_TEXT_RECIPE}:`} || ${jobs.contentHash}`,
+  );
+}
+
 export interface EmbedJobsOptions {
   /** Jobs read, embedded and written per step; each step is one transaction. */
   batchSize?: number;
@@ -31,10 +39,7 @@ export async function embedJobs(
   const started = Date.now();
   const batchSize = Math.max(1, options.batchSize ?? 64);
   const model = embedder.modelId;
-  const stale = or(
-    isNull(jobEmbeddings.jobId),
-    sql`${jobEmbeddings.textHash} <> ${`${JOB_TEXT_RECIPE}:`} || ${jobs.contentHash}`,
-  );
+  const stale = staleVector();
   const todo = await db
     .select({ id: jobs.id })
     .from(jobs)
@@ -87,4 +92,14 @@ export async function embedJobs(
     upToDate: Number(live) - total,
     durationMs: Date.now() - started,
   };
+}
+
+/** Live jobs without a current vector for `model`: what `embedJobs` would embed now. */
+export async function countUnembeddedJobs(db: Database, model: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(jobs)
+    .leftJoin(jobEmbeddings, and(eq(jobEmbeddings.jobId, jobs.id), eq(jobEmbeddings.model, model)))
+    .where(and(isNull(jobs.expiredAt), staleVector()));
+  return Number(row?.n ?? 0);
 }

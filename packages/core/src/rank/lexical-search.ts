@@ -41,6 +41,24 @@ async function jobsFingerprint(db: Database): Promise<string> {
 }
 
 /**
+ * For ranking: makes sure term statistics exist and cover the newest job, checking only the
+ * highest job id (an index lookup) rather than the full fingerprint, which scans every job.
+ * Edits and expiries shift document frequencies a little; the pipeline's full refresh
+ * catches those.
+ */
+export async function ensureTermStats(db: Database): Promise<void> {
+  const [row] = resultRows<{ stored: string | null; newest: string | number | null }>(
+    await db.execute(sql`
+      SELECT (SELECT fingerprint FROM corpus_stats WHERE id = 1) AS stored,
+             (SELECT max(id) FROM jobs) AS newest`),
+  );
+  const storedNewest = row?.stored?.split(":")[2];
+  if (row?.stored == null || storedNewest !== String(row.newest ?? 0)) {
+    await refreshTermStats(db, { force: true });
+  }
+}
+
+/**
  * Rebuilds `term_stats` and `corpus_stats` from the live jobs when they changed since the last
  * build (or always with `force`). One transaction: readers never see half a table.
  */

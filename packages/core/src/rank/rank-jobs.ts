@@ -18,7 +18,7 @@ import {
   salaryFit,
   seniorityFit,
 } from "./job-fit.ts";
-import { bm25Search, refreshTermStats, weightedQueryTerms } from "./lexical-search.ts";
+import { bm25Search, ensureTermStats, weightedQueryTerms } from "./lexical-search.ts";
 import { cvWordCounts, titleMatch } from "./title-match.ts";
 
 export type FeatureName = keyof RankWeights;
@@ -56,8 +56,6 @@ export interface RankResult {
   jobs: RankedJob[];
   /** Live jobs considered by retrieval. */
   candidates: number;
-  /** Live jobs without a vector for the embedder's model (run `aura embed`). */
-  unembedded: number;
   vectorSearch: VectorSearch["kind"];
   model: string;
 }
@@ -137,7 +135,7 @@ export async function rankJobs(
   }
   const lexicalText = [queryText, prefs.includeSkills.join(", ")].join("\n");
 
-  await refreshTermStats(db);
+  await ensureTermStats(db);
   const terms = await weightedQueryTerms(db, lexicalText, roles);
   const lexical = await bm25Search(db, terms, config.candidates);
 
@@ -265,7 +263,6 @@ export async function rankJobs(
   return {
     jobs: ranked.slice(0, Math.max(1, options.top)),
     candidates: ids.length,
-    unembedded: await countUnembedded(db, embedder.modelId),
     vectorSearch: search.kind,
     model: embedder.modelId,
   };
@@ -295,13 +292,4 @@ function summarize(
   if (facts.location.value !== 0) parts.push(facts.location.verdict);
   if (parts.length === 0) parts.push("close to your CV in wording and meaning");
   return parts.join("; ");
-}
-
-async function countUnembedded(db: Database, model: string): Promise<number> {
-  const result = await db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM jobs j
-      WHERE j.expired_at IS NULL AND NOT EXISTS (
-        SELECT 1 FROM job_embeddings e WHERE e.job_id = j.id AND e.model = ${model})`,
-  );
-  return Number(resultRows<{ n: number }>(result)[0]?.n ?? 0);
 }
