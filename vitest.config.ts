@@ -10,6 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: "pglite",
           include: ["packages/*/src/**/*.test.ts", "eval/**/*.test.ts"],
@@ -19,6 +20,7 @@ export default defineConfig({
       ...(serverUrl
         ? [
             {
+              extends: true,
               test: {
                 name: "postgres",
                 include: ["packages/*/src/**/*.db.test.ts"],

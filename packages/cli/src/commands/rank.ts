@@ -8,7 +8,6 @@ import {
   type Profile,
   type RankedJob,
   rankJobs,
-  saveProfile,
   sourceLabel,
 } from "@aura/core";
 import type { Command } from "commander";
@@ -73,8 +72,6 @@ export function registerRankCommand(program: Command): void {
             preferences: stored?.preferences ?? defaultPreferences,
             updatedAt: stored?.updatedAt ?? new Date(),
           };
-          // A one-off CV still needs a profile row to cache its vector under.
-          if (!stored) await saveProfile(handle.db, LOCAL_USER_ID, {});
           const embedder = await openEmbedder(config.embed, { inThread: true });
           try {
             const result = await rankJobs(handle.db, embedder, profile, {

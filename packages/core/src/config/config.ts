@@ -183,7 +183,7 @@ export function parseOrThrow<T>(
     issue?.code === "unrecognized_keys"
       ? `unknown key(s) ${issue.keys.join(", ")}`
       : issue?.message;
-  const at = issue?.code === "unrecognized_keys" && key === "" ? "" : ` at "${key}"`;
+  const at = key === "" ? "" : ` at "${key}"`;
   throw new AppError(code, `Invalid ${where}${at}: ${message}`, {
     field:
       issue?.code === "unrecognized_keys" ? (key ? `${key}.${issue.keys[0]}` : issue.keys[0]) : key,

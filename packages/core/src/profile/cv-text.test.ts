@@ -83,6 +83,13 @@ describe("extractCvText on real CVs", () => {
     expect(text).toContain("Systems: Linux, Windows.");
     expect(text).toMatch(/\n\n/); // pages are kept apart
     expect(text).not.toMatch(/ {2}|\n{3}/);
+
+    // Node's Buffer, as fs.readFile gives it, reads the same (unpdf refuses a Buffer as such).
+    const fromBuffer = await extractCvText({
+      name: "cv.pdf",
+      bytes: Buffer.from(await makePdf(many)),
+    });
+    expect(fromBuffer.text).toBe(text);
   });
 
   it("rejects a PDF without text", async () => {

@@ -129,7 +129,8 @@ async function docxText(bytes: Uint8Array, name: string): Promise<string> {
 async function pdfText(bytes: Uint8Array, name: string): Promise<string> {
   try {
     // pdf.js may take ownership of the buffer it is given: hand it a copy.
-    const { text } = await extractPdfText(bytes.slice(), { mergePages: false });
+    // A copy as a plain Uint8Array: unpdf refuses Node's Buffer (and may detach what it gets).
+    const { text } = await extractPdfText(new Uint8Array(bytes), { mergePages: false });
     return text.map((page) => page.trim()).join("\n\n");
   } catch (error) {
     throw invalid(
