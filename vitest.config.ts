@@ -10,7 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: "pglite",
           include: ["packages/*/src/**/*.test.ts", "eval/**/*.test.ts"],
@@ -20,7 +20,7 @@ export default defineConfig({
       ...(serverUrl
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: "postgres",
                 include: ["packages/*/src/**/*.db.test.ts"],

@@ -53,7 +53,9 @@ export async function embedJobs(
   const total = todo.length;
   options.onProgress?.(0, total);
   let done = 0;
-  for (let start = 0; start < total; start += batchSize) {
+  // Reads and embeds one batch ahead: the encoder (in worker threads) works on the next batch
+  // while this thread writes the last one.
+  const prepare = async (start: number) => {
     const ids = todo.slice(start, start + batchSize).map((row) => row.id);
     const rows = await db
       .select({
@@ -66,12 +68,19 @@ export async function embedJobs(
       .from(jobs)
       .where(inArray(jobs.id, ids));
     const vectors = await embedder.embed(rows.map(jobEmbeddingText));
-    const values = rows.map((row, i) => ({
+    return rows.map((row, i) => ({
       jobId: row.id,
       model,
       textHash: jobTextHash(row.contentHash),
       embedding: Array.from(vectors[i] ?? new Float32Array(embedder.dimension)),
     }));
+  };
+  let next = total > 0 ? prepare(0) : null;
+  for (let start = 0; next; start += batchSize) {
+    const values = await next;
+    next = start + batchSize < total ? prepare(start + batchSize) : null;
+    // A failed write must not leave the prepared batch's rejection unhandled.
+    next?.catch(() => undefined);
     await db
       .insert(jobEmbeddings)
       .values(values)
@@ -83,7 +92,7 @@ export async function embedJobs(
           embeddedAt: sql`now()`,
         },
       });
-    done += rows.length;
+    done += values.length;
     options.onProgress?.(done, total);
   }
   return {
