@@ -1,7 +1,6 @@
 // Ingest throughput: normalize + de-duplicate + store of real recorded postings, on
 // PGlite (on disk, as `npm start` uses it) and on a PostgreSQL server when one is named
 // by AURA_BENCH_DATABASE_URL or can be started by scripts/start-test-postgres.sh.
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +17,7 @@ import { DedupeIndex } from "../packages/core/src/jobs/store/dedupe-index.ts";
 import { storePostings } from "../packages/core/src/jobs/store/store-postings.ts";
 import { replayRecorded } from "../packages/core/src/pipeline/source-plans.ts";
 import { createHttpClient } from "../packages/core/src/sources/http-client.ts";
+import { serverUrl } from "./shared.ts";
 
 const COPIES = Number(process.env.AURA_BENCH_COPIES ?? 4);
 const PAGE = 100;
@@ -121,20 +121,6 @@ async function run(
   );
 }
 
-function serverUrl(): { url: string; stop?: () => void } | null {
-  if (process.env.AURA_BENCH_DATABASE_URL) return { url: process.env.AURA_BENCH_DATABASE_URL };
-  const started = spawnSync("scripts/start-test-postgres.sh", { encoding: "utf8" });
-  if (started.status !== 0) return null;
-  // The script names the stop command on stderr.
-  const stop = started.stderr.match(/\(stop: (.*)\)/)?.[1];
-  return {
-    url: started.stdout.trim(),
-    stop: stop
-      ? () => execFileSync("sh", ["-c", `${stop} -m immediate`], { stdio: "ignore" })
-      : undefined,
-  };
-}
-
 const base = await recordedPostings();
 const postings = scaled(base, COPIES);
 console.log(
@@ -151,7 +137,7 @@ try {
 }
 
 const server = serverUrl();
-if (server) {
+if ("url" in server) {
   const dbName = `aura_bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
@@ -168,5 +154,7 @@ if (server) {
     server.stop?.();
   }
 } else {
-  console.log("PostgreSQL: no server (set AURA_BENCH_DATABASE_URL, or install postgresql)");
+  console.log(
+    `PostgreSQL: no server (${server.why}; set AURA_BENCH_DATABASE_URL, or install postgresql)`,
+  );
 }

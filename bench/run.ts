@@ -1,6 +1,10 @@
 // npm run bench -- <name> [...args]: runs bench/<name>.ts, which prints its figures.
 const benches: Record<string, () => Promise<unknown>> = {
   ingest: () => import("./ingest.ts"),
+  embed: () => import("./embed.ts"),
+  pipeline: () => import("./pipeline.ts"),
+  rank: () => import("./rank.ts"),
+  recall: () => import("./recall.ts"),
 };
 
 const benchName = process.argv[2];

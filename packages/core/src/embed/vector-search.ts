@@ -90,25 +90,44 @@ export async function openVectorSearch(
   return inProcessSearch(await loadVectors(db, model, dimension), dimension);
 }
 
-function pgvectorSearch(db: Database, model: string, dimension: number): VectorSearch {
+/**
+ * The pgvector nearest-neighbour statement and the settings it runs under (exported so the
+ * benchmark can EXPLAIN exactly what runs).
+ */
+export function pgvectorStatement(
+  model: string,
+  dimension: number,
+  query: Float32Array,
+  k: number,
+) {
   const dim = Math.floor(dimension);
   // The ORDER BY expression and the WHERE clause repeat the index's own, so the planner uses it.
   const distance = sql.raw(`(e.embedding::vector(${dim})) <=> `);
+  const literal = `[${Array.from(query).join(",")}]`;
+  return {
+    // ef_search bounds how many results HNSW can return; iterative scans keep filtering
+    // (expired jobs) from starving the result.
+    settings: [
+      sql.raw(`SET LOCAL hnsw.ef_search = ${Math.max(40, Math.min(1000, Math.floor(k)))}`),
+      sql.raw("SET LOCAL hnsw.iterative_scan = relaxed_order"),
+    ],
+    statement: sql`
+      SELECT e.job_id, ${distance}${literal}::vector AS distance
+      FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
+      WHERE e.model = ${sql.raw(modelLiteral(model))} AND j.expired_at IS NULL
+      ORDER BY ${distance}${literal}::vector
+      LIMIT ${Math.floor(k)}`,
+  };
+}
+
+function pgvectorSearch(db: Database, model: string, dimension: number): VectorSearch {
   return {
     kind: "pgvector",
     async search(query, k) {
-      const literal = `[${Array.from(query).join(",")}]`;
+      const { settings, statement } = pgvectorStatement(model, dimension, query, k);
       return db.transaction(async (tx) => {
-        // ef_search bounds how many results HNSW can return; iterative scans keep filtering
-        // (expired jobs) from starving the result.
-        await tx.execute(sql.raw(`SET LOCAL hnsw.ef_search = ${Math.max(40, Math.min(1000, k))}`));
-        await tx.execute(sql.raw("SET LOCAL hnsw.iterative_scan = relaxed_order"));
-        const result = await tx.execute<{ job_id: string | number; distance: number }>(sql`
-          SELECT e.job_id, ${distance}${literal}::vector AS distance
-          FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
-          WHERE e.model = ${sql.raw(modelLiteral(model))} AND j.expired_at IS NULL
-          ORDER BY ${distance}${literal}::vector
-          LIMIT ${Math.floor(k)}`);
+        for (const setting of settings) await tx.execute(setting);
+        const result = await tx.execute(statement);
         return resultRows<{ job_id: string | number; distance: number }>(result)
           .map((row) => ({ jobId: Number(row.job_id), similarity: 1 - Number(row.distance) }))
           .sort((a, b) => b.similarity - a.similarity);

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { RankConfig, RankWeights } from "../config/config.ts";
-import { type Database, resultRows } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
 import { jobEmbeddings } from "../db/schema.ts";
 import { embedLong } from "../embed/chunk.ts";
 import { cosine, type Embedder } from "../embed/embedder.ts";

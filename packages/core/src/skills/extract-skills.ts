@@ -85,7 +85,9 @@ function isUrlStart(text: string, i: number): boolean {
 }
 
 function tokenize(text: string): Tokens {
-  const lowerText = text.toLowerCase();
+  // toLocaleLowerCase, not toLowerCase: after V8's toLowerCase of a two-byte (non-Latin-1)
+  // string, this loop's charCodeAt ran ~200x slower (Node 20). "en" lowercases as the default.
+  const lowerText = text.toLocaleLowerCase("en");
   // Lowercasing can change the length of rare characters; then lowercase token by token.
   const sameLength = lowerText.length === text.length;
   const tokens: Tokens = { count: 0, start: [], end: [], lower: [], attached: [] };
@@ -111,7 +113,9 @@ function tokenize(text: string): Tokens {
     } else {
       i++;
     }
-    const lower = sameLength ? lowerText.slice(start, i) : text.slice(start, i).toLowerCase();
+    const lower = sameLength
+      ? lowerText.slice(start, i)
+      : text.slice(start, i).toLocaleLowerCase("en");
     const n = tokens.count;
     const previous = n > 0 ? tokens.lower[n - 1] : undefined;
     const glue = lower === "/" || lower === "&" || previous === "/" || previous === "&";

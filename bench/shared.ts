@@ -1,0 +1,244 @@
+// Helpers shared by the benchmarks: conditions, timing, real job texts and vectors, a server.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type AuraConfig,
+  type Database,
+  type Embedder,
+  embedJobs,
+  loadConfig,
+  runIngest,
+} from "@aura/core";
+import { isNull } from "drizzle-orm";
+import { jobEmbeddings, jobs } from "../packages/core/src/db/schema.ts";
+import { jobTextHash } from "../packages/core/src/embed/job-text.ts";
+
+/** The default config (no config file, no environment): what a fresh install runs. */
+export function defaultConfig(): AuraConfig {
+  return loadConfig({ cwd: tmpdir(), env: {} }).config;
+}
+
+/** The code measured: commit, and how many files under packages/ differ from it. */
+export function codeVersion(): string {
+  try {
+    const run = (args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
+    const head = run(["rev-parse", "--short", "HEAD"]);
+    const changed = run(["status", "--porcelain", "--", "packages"]).split("\n").filter(Boolean);
+    return changed.length > 0
+      ? `commit ${head} + ${changed.length} uncommitted file(s) under packages/ (${changed.map((l) => l.slice(3)).join(", ")})`
+      : `commit ${head}`;
+  } catch {
+    return "commit unknown";
+  }
+}
+
+/** One line on the machine's state: other people's work moves every figure. */
+export function conditions(): string {
+  const [one, five, fifteen] = loadavg().map((x) => x.toFixed(2));
+  return `${cpus().length} cores (${cpus()[0]?.model.trim()}), load average ${one} / ${five} / ${fifteen} (1/5/15 min), Node ${process.version}`;
+}
+
+/** CPU seconds this process used (every thread, user + system): less sensitive to load. */
+export function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** Times `fn`: wall seconds and this process's CPU seconds. */
+export async function timed<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; s: number; cpu: number }> {
+  const cpu0 = cpuSeconds();
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, s: (performance.now() - t0) / 1000, cpu: cpuSeconds() - cpu0 };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+export function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+/** Peak resident memory since the last `resetPeakRss` (Linux VmHWM), in bytes. */
+export function peakRss(): number | null {
+  try {
+    const kb = readFileSync("/proc/self/status", "utf8").match(/VmHWM:\s+(\d+) kB/)?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resets the kernel's peak-RSS mark (Linux ≥ 4.0); false where not allowed. */
+export function resetPeakRss(): boolean {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Prints rows as a table with aligned columns (first row is the header). */
+export function printTable(rows: (string | number)[][]): void {
+  const text = rows.map((row) => row.map(String));
+  const widths = text[0]?.map((_, c) => Math.max(...text.map((row) => row[c]?.length ?? 0))) ?? [];
+  const line = (row: string[]) =>
+    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)));
+  const [header, ...body] = text;
+  if (!header) return;
+  console.log(`  ${line(header).join("  ")}`);
+  console.log(`  ${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const row of body) console.log(`  ${line(row).join("  ")}`);
+}
+
+/** The live jobs' embeddable fields, after `runIngest(db, config, { offline: true })`. */
+export async function liveJobs(db: Database) {
+  return db
+    .select({
+      id: jobs.id,
+      title: jobs.title,
+      tags: jobs.tags,
+      description: jobs.description,
+      contentHash: jobs.contentHash,
+    })
+    .from(jobs)
+    .where(isNull(jobs.expiredAt))
+    .orderBy(jobs.id);
+}
+
+/** Replays every recorded source (real postings) into `db`: ~1,355 jobs. */
+export async function ingestRecorded(db: Database, config: AuraConfig) {
+  return runIngest(db, config, { offline: true, now: new Date() });
+}
+
+const cacheDir = join(tmpdir(), "aura-bench-cache");
+
+function cacheFile(model: string): string {
+  return join(cacheDir, `vectors-${model.replace(/[^a-zA-Z0-9.@-]+/g, "_")}.json`);
+}
+
+/**
+ * Vectors for every live job of `db`: read from a cache in the temp folder (keyed by the
+ * job text hash, so a changed recipe or text re-embeds), the rest embedded by the real
+ * `embedJobs` with `open()`'s embedder and added to the cache. Only for benchmarks that
+ * measure something other than embedding (rank, recall). AURA_BENCH_NO_CACHE=1 skips it.
+ */
+export async function embedAllCached(
+  db: Database,
+  model: string,
+  dimension: number,
+  open: () => Promise<Embedder & { close(): Promise<void> }>,
+): Promise<{ fromCache: number; embedded: number; seconds: number }> {
+  const useCache = process.env.AURA_BENCH_NO_CACHE !== "1";
+  let cache: Record<string, string> = {};
+  if (useCache) {
+    try {
+      cache = JSON.parse(readFileSync(cacheFile(model), "utf8"));
+    } catch {
+      cache = {};
+    }
+  }
+  const rows = await liveJobs(db);
+  const hits = rows.filter((row) => cache[jobTextHash(row.contentHash)]);
+  for (let i = 0; i < hits.length; i += 200) {
+    const values = hits.slice(i, i + 200).map((row) => {
+      const hash = jobTextHash(row.contentHash);
+      const bytes = Buffer.from(cache[hash] ?? "", "base64");
+      const vector = new Float32Array(bytes.buffer, bytes.byteOffset, dimension);
+      return { jobId: row.id, model, textHash: hash, embedding: Array.from(vector) };
+    });
+    await db.insert(jobEmbeddings).values(values);
+  }
+  let embedded = 0;
+  let seconds = 0;
+  if (hits.length < rows.length) {
+    const embedder = await open();
+    try {
+      const summary = await embedJobs(db, embedder);
+      embedded = summary.embedded;
+      seconds = summary.durationMs / 1000;
+    } finally {
+      await embedder.close();
+    }
+    if (useCache) {
+      const stored = await db
+        .select({ textHash: jobEmbeddings.textHash, embedding: jobEmbeddings.embedding })
+        .from(jobEmbeddings);
+      for (const row of stored) {
+        cache[row.textHash] = Buffer.from(Float32Array.from(row.embedding).buffer).toString(
+          "base64",
+        );
+      }
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(cacheFile(model), JSON.stringify(cache));
+    }
+  }
+  return { fromCache: hits.length, embedded, seconds };
+}
+
+/** A PostgreSQL server: AURA_BENCH_DATABASE_URL, or one started by scripts/start-test-postgres.sh. */
+export function serverUrl(): { url: string; stop?: () => void; why?: string } | { why: string } {
+  if (process.env.AURA_BENCH_DATABASE_URL) return { url: process.env.AURA_BENCH_DATABASE_URL };
+  const started = spawnSync("scripts/start-test-postgres.sh", { encoding: "utf8" });
+  if (started.status !== 0) return { why: started.stderr.trim() || "the script failed" };
+  // The script names the stop command on stderr.
+  const stop = started.stderr.match(/\(stop: (.*)\)/)?.[1];
+  return {
+    url: started.stdout.trim(),
+    stop: stop
+      ? () => execFileSync("sh", ["-c", `${stop} -m immediate`], { stdio: "ignore" })
+      : undefined,
+  };
+}
+
+/** A deterministic PRNG (mulberry32) and a standard normal from it. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => {
+    const u = Math.max(next(), 1e-12);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
+  };
+  return { next, normal };
+}
+
+/** Mix weight of a second real vector, and noise per dimension, in `syntheticVector`. */
+export const MIX = 0.25;
+export const NOISE = 0.02;
+
+/**
+ * Synthetic copy number `k` of real vectors `base` (row-major, `count` × `dim`): copy `k` of
+ * real job `k % count` is normalize(v + MIX·w + ε), w another real job's vector chosen at
+ * random, ε ~ N(0, NOISE²) per dimension. Deterministic in `k`. Real vectors stay on the
+ * encoder's manifold; exact copies would make HNSW meet thousands of ties.
+ */
+export function syntheticVector(base: Float32Array, count: number, dim: number, k: number) {
+  const random = rng(k * 2654435761 + 1);
+  const i = k % count;
+  const j = Math.floor(random.next() * count);
+  const out = new Float32Array(dim);
+  let sum = 0;
+  for (let d = 0; d < dim; d++) {
+    const x = (base[i * dim + d] ?? 0) + MIX * (base[j * dim + d] ?? 0) + NOISE * random.normal();
+    out[d] = x;
+    sum += x * x;
+  }
+  const scale = 1 / Math.sqrt(sum);
+  for (let d = 0; d < dim; d++) out[d] = (out[d] ?? 0) * scale;
+  return out;
+}
