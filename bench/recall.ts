@@ -70,7 +70,8 @@ try {
   /** Exact top-k ids of each query over `vectors`. */
   const exact = (vectors: { ids: number[]; matrix: Float32Array }, queries: number[], k: number) =>
     queries.map((row) => {
-      const q = vectors.matrix.subarray(row * dim, (row + 1) * dim);
+      // A copy: usearch's exactSearch ignores a view's offset.
+      const q = vectors.matrix.slice(row * dim, (row + 1) * dim);
       const m = exactSearch(vectors.matrix, q, dim, k, MetricKind.Cos) as {
         keys: BigUint64Array;
       };
@@ -102,7 +103,7 @@ try {
     const times: number[] = [];
     for (const row of queries) {
       const t0 = performance.now();
-      const hits = await search.search(vectors.matrix.subarray(row * dim, (row + 1) * dim), K);
+      const hits = await search.search(vectors.matrix.slice(row * dim, (row + 1) * dim), K);
       times.push(performance.now() - t0);
       found.push(hits.map((h) => h.jobId));
     }
@@ -161,7 +162,7 @@ try {
       const times: number[] = [];
       for (const row of queries) {
         const t0 = performance.now();
-        const hits = await search.search(vectors.matrix.subarray(row * dim, (row + 1) * dim), k);
+        const hits = await search.search(vectors.matrix.slice(row * dim, (row + 1) * dim), k);
         times.push(performance.now() - t0);
         found.push(hits.map((h) => h.jobId));
       }

@@ -182,6 +182,17 @@ function createHnsw(dimension: number): Index {
 type SearchWithIndex = VectorSearch & { hnsw: Index | null };
 
 /**
+ * The array itself when it spans its whole buffer, else a copy: usearch's exactSearch reads
+ * from the start of the buffer, ignoring a view's offset (a subarray query returned row 0's
+ * neighbours).
+ */
+function ownBuffer(array: Float32Array): Float32Array {
+  return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength
+    ? array
+    : array.slice();
+}
+
+/**
  * Vector search in memory (usearch, native SIMD), for databases without pgvector: an exact scan
  * for up to 20k vectors, an HNSW index above (built here unless `hnsw` is given, loaded from
  * disk). Vectors are unit length, so cosine distance ranks like pgvector's `<=>`.
@@ -195,14 +206,15 @@ export function inProcessSearch(
   const hits = (keys: ArrayLike<bigint>, distances: Float32Array, toId: (key: bigint) => number) =>
     Array.from(keys, (key, i) => ({ jobId: toId(key), similarity: 1 - (distances[i] ?? 1) }));
   if (count <= EXACT_SCAN_LIMIT) {
+    const matrix = ownBuffer(vectors.matrix);
     return {
       kind: "in-process",
       hnsw: null,
       async search(query, k) {
         if (count === 0) return [];
         const matches = exactSearch(
-          vectors.matrix,
-          query,
+          matrix,
+          ownBuffer(query),
           dimension,
           Math.min(Math.floor(k), count),
           MetricKind.Cos,
