@@ -1,6 +1,6 @@
 // HNSW recall@10 against exact search, over 100 random live-job vectors as queries:
 // - the in-process usearch index (vector-search.ts: exact scan up to 20,000 vectors, HNSW
-//   above, connectivity 16, expansion_add 128, expansion_search 256), built by the real
+//   above, vector-search.ts HNSW_SETTINGS), built by the real
 //   `inProcessSearch` from the vectors in memory;
 // - pgvector HNSW on PGlite (m 16, ef_construction 64: pgvector's defaults, as
 //   ensureVectorIndex creates it), queried through the real `openVectorSearch`, which sets

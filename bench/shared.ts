@@ -23,8 +23,9 @@ export function defaultConfig(): AuraConfig {
 /** The code measured: commit, and how many files under packages/ differ from it. */
 export function codeVersion(): string {
   try {
-    const run = (args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
-    const head = run(["rev-parse", "--short", "HEAD"]);
+    const run = (args: string[]) => execFileSync("git", args, { encoding: "utf8" });
+    const head = run(["rev-parse", "--short", "HEAD"]).trim();
+    // Not trimmed: each porcelain line starts with two status columns, the first often a space.
     const changed = run(["status", "--porcelain", "--", "packages"]).split("\n").filter(Boolean);
     return changed.length > 0
       ? `commit ${head} + ${changed.length} uncommitted file(s) under packages/ (${changed.map((l) => l.slice(3)).join(", ")})`
