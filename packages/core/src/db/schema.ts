@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   customType,
   doublePrecision,
   index,
@@ -141,8 +142,74 @@ export const users = pgTable("users", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   email: text("email").unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
   ...timestamps,
 });
+
+/** A signed-in browser session (better-auth's `session` model). */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    token: text("token").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    ...timestamps,
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** How a user signs in: a password hash or a GitHub/Google link (better-auth's `account`). */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    password: text("password"),
+    ...timestamps,
+  },
+  (t) => [index("accounts_user_idx").on(t.userId)],
+);
+
+/** One-time values (e-mail verification, OAuth state) of better-auth's `verification`. */
+export const verifications = pgTable("verifications", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  ...timestamps,
+});
+
+/** Personal API tokens (for the CLI): only a SHA-256 of the token is kept. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
 
 /** A user's CV and preferences (validated by profile/preferences.ts), one per user. */
 export const profiles = pgTable("profiles", {
@@ -178,3 +245,105 @@ export const corpusStats = pgTable("corpus_stats", {
   fingerprint: text("fingerprint").notNull(),
   refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The 1–5 jobs a user is shown to rate; one open batch per user (partial unique index). */
+export const batches = pgTable(
+  "batches",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["open", "locked"] })
+      .notNull()
+      .default("open"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("batches_one_open_per_user").on(t.userId).where(sql`status = 'open'`),
+    check("batches_status", sql`${t.status} IN ('open', 'locked')`),
+    index("batches_user_idx").on(t.userId, t.id),
+  ],
+);
+
+/** The jobs of a batch, in the order shown, with the ranker's score when chosen. */
+export const batchJobs = pgTable(
+  "batch_jobs",
+  {
+    batchId: bigint("batch_id", { mode: "number" })
+      .notNull()
+      .references(() => batches.id, { onDelete: "cascade" }),
+    jobId: bigint("job_id", { mode: "number" })
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    score: doublePrecision("score").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.jobId] })],
+);
+
+/** A user's rating of a job: stars 1–5 and optional 1–10 aspects; one per user and job. */
+export const ratings = pgTable(
+  "ratings",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    jobId: bigint("job_id", { mode: "number" })
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    stars: integer("stars").notNull(),
+    fit: integer("fit"),
+    interest: integer("interest"),
+    prestige: integer("prestige"),
+    location: integer("location"),
+    comment: text("comment"),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.jobId] }),
+    check("ratings_stars_range", sql`${t.stars} BETWEEN 1 AND 5`),
+    check(
+      "ratings_aspects_range",
+      sql`coalesce(${t.fit}, 1) BETWEEN 1 AND 10 AND coalesce(${t.interest}, 1) BETWEEN 1 AND 10
+        AND coalesce(${t.prestige}, 1) BETWEEN 1 AND 10 AND coalesce(${t.location}, 1) BETWEEN 1 AND 10`,
+    ),
+  ],
+);
+
+export const OUTCOME_STAGES = [
+  "applied",
+  "interview1",
+  "interview2",
+  "offer",
+  "rejected",
+  "no_response",
+  "accepted",
+] as const;
+export type OutcomeStage = (typeof OUTCOME_STAGES)[number];
+
+/** What happened to an application: one row per stage reached, with notes. */
+export const outcomes = pgTable(
+  "outcomes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    jobId: bigint("job_id", { mode: "number" })
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    stage: text("stage", { enum: OUTCOME_STAGES }).notNull(),
+    notes: text("notes"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("outcomes_user_job_idx").on(t.userId, t.jobId),
+    check(
+      "outcomes_stage",
+      sql.raw(`stage IN (${OUTCOME_STAGES.map((stage) => `'${stage}'`).join(", ")})`),
+    ),
+  ],
+);

@@ -69,6 +69,8 @@ export interface RankOptions {
   vectorSearch?: VectorSearch;
   /** Where an in-process vector index is cached (databases without pgvector). */
   cacheDir?: string;
+  /** Jobs left out (those the person has already rated); retrieval reaches further to make up. */
+  excludeJobIds?: ReadonlySet<number>;
 }
 
 const MAX_MISSING_SKILLS = 8;
@@ -137,7 +139,9 @@ export async function rankJobs(
 
   await ensureTermStats(db);
   const terms = await weightedQueryTerms(db, lexicalText, roles);
-  const lexical = await bm25Search(db, terms, config.candidates);
+  const excluded = options.excludeJobIds ?? new Set<number>();
+  const reach = config.candidates + excluded.size;
+  const lexical = (await bm25Search(db, terms, reach)).filter((hit) => !excluded.has(hit.jobId));
 
   const search =
     options.vectorSearch ??
@@ -145,7 +149,7 @@ export async function rankJobs(
       cacheDir: options.cacheDir,
     }));
   const query = await profileVector(db, embedder, profile, queryText || lexicalText);
-  const semantic = await search.search(query, config.candidates);
+  const semantic = (await search.search(query, reach)).filter((hit) => !excluded.has(hit.jobId));
 
   const lexicalRank = new Map(lexical.map((hit, i) => [hit.jobId, i + 1]));
   const semanticRank = new Map(semantic.map((hit, i) => [hit.jobId, i + 1]));

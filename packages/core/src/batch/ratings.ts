@@ -1,0 +1,115 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { parseOrThrow } from "../config/config.ts";
+import type { Database } from "../db/client.ts";
+import { jobs, ratings } from "../db/schema.ts";
+import { AppError } from "../errors.ts";
+
+const aspect = z.number().int().min(1).max(10).nullable().optional();
+
+/** A rating as a person gives it: 1–5 stars, optional 1–10 aspects and a comment. */
+export const ratingInputSchema = z.strictObject({
+  jobId: z.number().int().positive(),
+  stars: z.number().int().min(1).max(5),
+  fit: aspect,
+  interest: aspect,
+  prestige: aspect,
+  location: aspect,
+  comment: z.string().max(2000).nullable().optional(),
+});
+export type RatingInput = z.infer<typeof ratingInputSchema>;
+
+export interface Rating {
+  jobId: number;
+  stars: number;
+  fit: number | null;
+  interest: number | null;
+  prestige: number | null;
+  location: number | null;
+  comment: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toRating(row: typeof ratings.$inferSelect): Rating {
+  return {
+    jobId: row.jobId,
+    stars: row.stars,
+    fit: row.fit,
+    interest: row.interest,
+    prestige: row.prestige,
+    location: row.location,
+    comment: row.comment,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Stores a user's rating of a job, replacing an earlier one of the same job. Bad input throws
+ * `invalid_input` naming the field; an unknown job is `not_found`. Nothing is written then.
+ */
+export async function rateJob(db: Database, userId: string, input: unknown): Promise<Rating> {
+  const rating = parseOrThrow(ratingInputSchema, input, "rating", [], "invalid_input");
+  const [job] = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.id, rating.jobId));
+  if (!job) {
+    throw new AppError("not_found", `There is no job ${rating.jobId}.`, { field: "jobId" });
+  }
+  const values = {
+    stars: rating.stars,
+    fit: rating.fit ?? null,
+    interest: rating.interest ?? null,
+    prestige: rating.prestige ?? null,
+    location: rating.location ?? null,
+    comment: rating.comment ?? null,
+  };
+  const [row] = await db
+    .insert(ratings)
+    .values({ userId, jobId: rating.jobId, ...values })
+    .onConflictDoUpdate({
+      target: [ratings.userId, ratings.jobId],
+      set: { ...values, updatedAt: sql`now()` },
+    })
+    .returning();
+  if (!row) throw new Error("the rating was not stored");
+  return toRating(row);
+}
+
+/** A user's ratings, newest first. */
+export async function listRatings(
+  db: Database,
+  userId: string,
+  options: { limit?: number; offset?: number } = {},
+): Promise<Rating[]> {
+  const rows = await db
+    .select()
+    .from(ratings)
+    .where(eq(ratings.userId, userId))
+    .orderBy(desc(ratings.updatedAt), desc(ratings.jobId))
+    .limit(options.limit ?? 100)
+    .offset(options.offset ?? 0);
+  return rows.map(toRating);
+}
+
+/** The ids of every job the user has rated. */
+export async function ratedJobIds(db: Database, userId: string): Promise<Set<number>> {
+  const rows = await db
+    .select({ jobId: ratings.jobId })
+    .from(ratings)
+    .where(eq(ratings.userId, userId));
+  return new Set(rows.map((row) => row.jobId));
+}
+
+/** The user's ratings of the given jobs, by job id. */
+export async function ratingsOf(
+  db: Database,
+  userId: string,
+  jobIds: number[],
+): Promise<Map<number, Rating>> {
+  if (jobIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(ratings)
+    .where(and(eq(ratings.userId, userId), inArray(ratings.jobId, jobIds)));
+  return new Map(rows.map((row) => [row.jobId, toRating(row)]));
+}
