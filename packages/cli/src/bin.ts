@@ -9,6 +9,7 @@ import { registerPipelineCommand } from "./commands/pipeline.ts";
 import { registerProfileCommand } from "./commands/profile.ts";
 import { registerRankCommand } from "./commands/rank.ts";
 import { registerSearchCommand } from "./commands/search.ts";
+import { registerServeCommand } from "./commands/serve.ts";
 import { registerSourcesCommand } from "./commands/sources.ts";
 import { registerStartCommand } from "./commands/start.ts";
 
@@ -41,6 +42,7 @@ registerProfileCommand(program);
 registerEmbedCommand(program);
 registerRankCommand(program);
 registerPipelineCommand(program);
+registerServeCommand(program);
 registerSourcesCommand(program);
 registerDbCommand(program);
 

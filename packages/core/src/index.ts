@@ -1,4 +1,14 @@
 // The public surface of @aura/core: the doors (CLI, API, web) import from here only.
+export {
+  type Batch,
+  type BatchJob,
+  currentBatch,
+  getBatch,
+  listBatches,
+  lockBatch,
+  openBatch,
+} from "./batch/batches.ts";
+export { listRatings, type Rating, rateJob, ratingInputSchema } from "./batch/ratings.ts";
 export { type AuraConfig, type AuraEnv, configSchema, loadConfig } from "./config/config.ts";
 export {
   type Database,
@@ -7,6 +17,7 @@ export {
   migrateDatabase,
   openDatabase,
 } from "./db/client.ts";
+export * as schema from "./db/schema.ts";
 export { countUnembeddedJobs, embedJobs } from "./embed/embed-jobs.ts";
 export type { Embedder } from "./embed/embedder.ts";
 export { type ClosableEmbedder, openEmbedder } from "./embed/open-embedder.ts";
@@ -16,6 +27,7 @@ export type { NormalizedPosting } from "./jobs/job.ts";
 export { type JobView, toJobView } from "./jobs/job-view.ts";
 export { normalizePosting } from "./jobs/normalize/normalize-posting.ts";
 export { getJob, getJobs, listJobs, type StoredJob } from "./jobs/store/list-jobs.ts";
+export { type UserMetrics, userMetrics } from "./metrics/user-metrics.ts";
 export { type AddResult, addPostingFromText, addPostingFromUrl } from "./pipeline/add-posting.ts";
 export { type EmbedAndIndexSummary, embedAndIndex } from "./pipeline/embed-and-index.ts";
 export { type ImportSummary, importPostings } from "./pipeline/import-postings.ts";
@@ -27,7 +39,8 @@ export {
   type SourceStats,
 } from "./pipeline/ingest.ts";
 export { canReachSources, runIngest } from "./pipeline/run-ingest.ts";
-export { extractCvText } from "./profile/cv-text.ts";
+export { type CvSection, cvSections } from "./profile/cv-sections.ts";
+export { extractCvText, MAX_CV_BYTES } from "./profile/cv-text.ts";
 export {
   defaultPreferences,
   type Preferences,
@@ -41,6 +54,8 @@ export {
 } from "./profile/profile-store.ts";
 export { searchJobs } from "./rank/lexical-search.ts";
 export { type FeatureName, type RankedJob, type RankResult, rankJobs } from "./rank/rank-jobs.ts";
+export { type RankedJobView, rankedJobView } from "./rank/ranked-job-view.ts";
 export { createHttpClient } from "./sources/http-client.ts";
 export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
 export type { JobSource, SourcePosting } from "./sources/types.ts";
+export { listOutcomes, type Outcome, outcomeInputSchema, recordOutcome } from "./track/outcomes.ts";

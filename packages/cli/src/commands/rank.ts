@@ -7,44 +7,13 @@ import {
   openEmbedder,
   type Profile,
   type RankedJob,
+  rankedJobView,
   rankJobs,
-  sourceLabel,
 } from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { action, parseCount, printJson, readCvFile, withDatabase } from "../context.ts";
 import { formatRankedTable } from "../output.ts";
-
-/** What `rank --json` prints per job: the job, its score, every feature and the reasons. */
-export function rankedJson(item: RankedJob) {
-  const { job } = item;
-  return {
-    id: job.id,
-    title: job.title,
-    company: job.company,
-    url: job.url,
-    score: item.score,
-    features: item.features,
-    why: item.why,
-    location: job.location,
-    remote: job.remote,
-    salary:
-      job.salaryMin !== null || job.salaryMax !== null
-        ? {
-            min: job.salaryMin,
-            max: job.salaryMax,
-            currency: job.currency,
-            period: job.salaryPeriod,
-          }
-        : null,
-    postedAt: job.postedAt,
-    sources: job.sources.map((s) => ({
-      source: s.source,
-      board: sourceLabel(s.source),
-      url: s.url,
-    })),
-  };
-}
 
 export function registerRankCommand(program: Command): void {
   program
@@ -81,7 +50,7 @@ export function registerRankCommand(program: Command): void {
             });
             const unembedded = await countUnembeddedJobs(handle.db, embedder.modelId);
             if (opts.json) {
-              printJson(result.jobs.map(rankedJson));
+              printJson(result.jobs.map(rankedJobView));
               if (unembedded > 0) {
                 process.stderr.write(
                   `${unembedded} job(s) have no vector yet: run npx aura embed\n`,

@@ -1,3 +1,4 @@
+export { dataScienceCv, rankTestPostingsJsonl, salesCv } from "../rank/rank-test-postings.ts";
 export { fetchThroughReplay, type ReplayFetchResult } from "./fetch-through-replay.ts";
 export { createTestDatabase } from "./test-database.ts";
 export { hasText, postingOf, skipReasonOf } from "./transform-results.ts";

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { AuraConfig, Database, Embedder } from "@aura/core";
+import { serve } from "@hono/node-server";
+import { type ApiDeps, createApi } from "./app.ts";
+import { createAuth } from "./auth.ts";
+
+export interface ServeOptions {
+  db: Database;
+  databaseKind: "pglite" | "postgres";
+  config: AuraConfig;
+  env: Record<string, string | undefined>;
+  embedder: () => Promise<Embedder>;
+  port: number;
+  host?: string;
+  limits?: ApiDeps["limits"];
+}
+
+/**
+ * The session-signing secret: AURA_AUTH_SECRET, else one made once and kept in the data folder
+ * (so sessions outlive restarts on a personal install).
+ */
+export function authSecret(env: Record<string, string | undefined>, dataDir: string): string {
+  if (env.AURA_AUTH_SECRET && env.AURA_AUTH_SECRET.length >= 32) return env.AURA_AUTH_SECRET;
+  const file = join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: string): ApiDeps {
+  const { env } = options;
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const keys = (id?: string, secret?: string) =>
+    id && secret ? { clientId: id, clientSecret: secret } : undefined;
+  const auth = createAuth(options.db, {
+    secret: authSecret(env, options.config.dataDir),
+    baseUrl,
+    trustedOrigins: allowedOrigins,
+    github: keys(env.GITHUB_CLIENT_ID, env.GITHUB_CLIENT_SECRET),
+    google: keys(env.GOOGLE_CLIENT_ID, env.GOOGLE_CLIENT_SECRET),
+  });
+  return {
+    db: options.db,
+    databaseKind: options.databaseKind,
+    config: options.config,
+    auth,
+    embedder: options.embedder,
+    allowedOrigins,
+    limits: options.limits,
+  };
+}
+
+/** Starts the API on host:port; resolves once it listens. */
+export async function startServer(options: ServeOptions) {
+  const host = options.host ?? "127.0.0.1";
+  const baseUrl =
+    options.env.AURA_BASE_URL ??
+    `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
+  const app = createApi(apiDeps(options, baseUrl));
+  return new Promise<{ url: string; close: () => Promise<void> }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info) => {
+      resolve({
+        url: `http://${host}:${info.port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+    server.once("error", reject);
+  });
+}

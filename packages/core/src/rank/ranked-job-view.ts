@@ -1,0 +1,35 @@
+import { sourceLabel } from "../sources/registry.ts";
+import type { RankedJob } from "./rank-jobs.ts";
+
+/** A ranked job as `rank --json` and the API show it: the job, its score, every feature and the reasons. */
+export function rankedJobView(item: RankedJob) {
+  const { job } = item;
+  return {
+    id: job.id,
+    title: job.title,
+    company: job.company,
+    url: job.url,
+    score: item.score,
+    features: item.features,
+    why: item.why,
+    location: job.location,
+    remote: job.remote,
+    salary:
+      job.salaryMin !== null || job.salaryMax !== null
+        ? {
+            min: job.salaryMin,
+            max: job.salaryMax,
+            currency: job.currency,
+            period: job.salaryPeriod,
+          }
+        : null,
+    postedAt: job.postedAt,
+    sources: job.sources.map((s) => ({
+      source: s.source,
+      board: sourceLabel(s.source),
+      url: s.url,
+    })),
+  };
+}
+
+export type RankedJobView = ReturnType<typeof rankedJobView>;
