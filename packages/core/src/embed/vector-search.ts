@@ -62,6 +62,9 @@ export async function ensureVectorIndex(
         `WHERE model = ${modelLiteral(model)}`,
     ),
   );
+  // Fresh statistics, or the planner (PGlite has no autovacuum) keeps estimating the few rows
+  // of the first run and scans every vector: at 10k jobs 172 ms instead of 4 ms with the index.
+  await db.execute(sql`ANALYZE jobs, job_embeddings`);
   return "pgvector";
 }
 
