@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   pipeline: () => import("./pipeline.ts"),
   rank: () => import("./rank.ts"),
   recall: () => import("./recall.ts"),
+  api: () => import("./api.ts"),
 };
 
 const benchName = process.argv[2];

@@ -31,6 +31,18 @@ export function authSecret(env: Record<string, string | undefined>, dataDir: str
   return secret;
 }
 
+/** AURA_WRITE_LIMIT_PER_MINUTE and AURA_SIGN_IN_LIMIT_PER_MINUTE override the defaults. */
+function limitsFromEnv(env: Record<string, string | undefined>): ApiDeps["limits"] {
+  const perMinute = (value: string | undefined) => {
+    const n = Number(value);
+    return value && Number.isInteger(n) && n > 0 ? { max: n, windowMs: 60_000 } : undefined;
+  };
+  return {
+    writes: perMinute(env.AURA_WRITE_LIMIT_PER_MINUTE),
+    signIn: perMinute(env.AURA_SIGN_IN_LIMIT_PER_MINUTE),
+  };
+}
+
 export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: string): ApiDeps {
   const { env } = options;
   const allowedOrigins = (env.ALLOWED_ORIGINS ?? "")
@@ -53,7 +65,7 @@ export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: s
     auth,
     embedder: options.embedder,
     allowedOrigins,
-    limits: options.limits,
+    limits: options.limits ?? limitsFromEnv(env),
   };
 }
 

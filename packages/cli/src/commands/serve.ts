@@ -1,5 +1,7 @@
+import cluster from "node:cluster";
 import { startServer } from "@aura/api";
 import {
+  AppError,
   type ClosableEmbedder,
   loadConfig,
   migrateDatabase,
@@ -10,45 +12,102 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { action, parseCount } from "../context.ts";
 
+interface ServeFlags {
+  port: number;
+  host: string;
+  workers: number;
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command("serve")
     .description("serve the AURA API (accounts, jobs, ranking, batches, ratings) over HTTP")
     .option("--port <n>", "port to listen on", parseCount, 3000)
     .option("--host <address>", "address to listen on (0.0.0.0 for every interface)", "127.0.0.1")
+    .option(
+      "--workers <n>",
+      "processes sharing the port (a PostgreSQL server only: the embedded database is one process's)",
+      parseCount,
+      1,
+    )
     .action(
-      action(async (opts: { port: number; host: string }) => {
+      action(async (opts: ServeFlags) => {
         const { config } = loadConfig({ cwd: process.cwd(), env: process.env });
-        const handle = await openDatabase(
-          config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-        );
-        await migrateDatabase(handle);
-        let embedder: Promise<ClosableEmbedder> | null = null;
-        const server = await startServer({
-          db: handle.db,
-          databaseKind: handle.kind,
-          config,
-          env: process.env,
-          // Opened on the first ranking request, in this thread (one CV at a time).
-          embedder: () => {
-            embedder ??= openEmbedder(config.embed, { inThread: true });
-            return embedder;
-          },
-          port: opts.port,
-          host: opts.host,
-        });
-        console.log(
-          `AURA API on ${pc.bold(server.url)}/api — reference at ${server.url}/api/docs (Ctrl+C stops)`,
-        );
-        const stop = async () => {
-          await server.close();
-          await (await embedder)?.close();
-          await handle.close();
-          process.exit(0);
-        };
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-        await new Promise(() => {});
+        if (opts.workers > 1 && !config.databaseUrl) {
+          throw new AppError(
+            "invalid_input",
+            "--workers above 1 needs a PostgreSQL server (DATABASE_URL): the embedded database belongs to one process.",
+            { field: "workers" },
+          );
+        }
+        if (opts.workers > 1 && cluster.isPrimary) {
+          await primary(config.databaseUrl ?? "", opts);
+          return;
+        }
+        await serveOne(opts, cluster.isWorker);
       }),
     );
+}
+
+/** Migrates once, then forks the workers, which share the port (node:cluster). */
+async function primary(databaseUrl: string, opts: ServeFlags) {
+  const handle = await openDatabase({ url: databaseUrl });
+  await migrateDatabase(handle);
+  await handle.close();
+  for (let i = 0; i < opts.workers; i++) cluster.fork();
+  let listening = 0;
+  cluster.on("listening", () => {
+    listening++;
+    if (listening === opts.workers) {
+      console.log(
+        `AURA API on ${pc.bold(`http://${opts.host}:${opts.port}`)}/api with ${opts.workers} processes — reference at /api/docs (Ctrl+C stops)`,
+      );
+    }
+  });
+  cluster.on("exit", (worker, code) => {
+    if (code !== 0) console.error(`worker ${worker.process.pid} exited with code ${code}`);
+  });
+  const stop = () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  await new Promise(() => {});
+}
+
+async function serveOne(opts: ServeFlags, quiet: boolean) {
+  const { config } = loadConfig({ cwd: process.cwd(), env: process.env });
+  const handle = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  if (!quiet) await migrateDatabase(handle);
+  let embedder: Promise<ClosableEmbedder> | null = null;
+  const server = await startServer({
+    db: handle.db,
+    databaseKind: handle.kind,
+    config,
+    env: process.env,
+    // Opened on the first ranking request, in this thread (one CV at a time).
+    embedder: () => {
+      embedder ??= openEmbedder(config.embed, { inThread: true });
+      return embedder;
+    },
+    port: opts.port,
+    host: opts.host,
+  });
+  if (!quiet) {
+    console.log(
+      `AURA API on ${pc.bold(server.url)}/api — reference at ${server.url}/api/docs (Ctrl+C stops)`,
+    );
+  }
+  const stop = async () => {
+    await server.close();
+    await (await embedder)?.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  await new Promise(() => {});
 }
