@@ -2,6 +2,7 @@ import type { Database } from "../db/client.ts";
 import { type EmbedJobsSummary, embedJobs } from "../embed/embed-jobs.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { ensureVectorIndex } from "../embed/vector-search.ts";
+import { currentLexicalIndex, saveLexicalIndex } from "../rank/lexical-index.ts";
 import { refreshTermStats } from "../rank/lexical-search.ts";
 
 export interface EmbedAndIndexSummary extends EmbedJobsSummary {
@@ -20,7 +21,7 @@ export async function embedAndIndex(
   embedder: Embedder,
   options: {
     onProgress?(done: number, total: number): void;
-    /** Where an in-process vector index is saved (databases without pgvector). */
+    /** Where the in-process indexes are saved: BM25's, and vectors' without pgvector. */
     cacheDir?: string;
   } = {},
 ): Promise<EmbedAndIndexSummary> {
@@ -29,5 +30,8 @@ export async function embedAndIndex(
     cacheDir: options.cacheDir,
   });
   const stats = await refreshTermStats(db);
+  if (options.cacheDir && !(await currentLexicalIndex(db, options.cacheDir))) {
+    await saveLexicalIndex(db, options.cacheDir);
+  }
   return { ...summary, vectorIndex, indexedJobs: stats.docCount };
 }

@@ -1,10 +1,24 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, resultRows } from "../db/client.ts";
 import { importPostings } from "../pipeline/import-postings.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
-import { ensureTermStats } from "./lexical-search.ts";
-import { rankTestPostingsJsonl } from "./rank-test-postings.ts";
+import {
+  buildLexicalIndex,
+  currentLexicalIndex,
+  parseTsvector,
+  saveLexicalIndex,
+} from "./lexical-index.ts";
+import {
+  bm25Search,
+  ensureTermStats,
+  refreshTermStats,
+  weightedQueryTerms,
+} from "./lexical-search.ts";
+import { dataScienceCv, rankTestPostingsJsonl, salesCv } from "./rank-test-postings.ts";
 
 let handle: DatabaseHandle;
 
@@ -45,5 +59,56 @@ describe("ensureTermStats", () => {
     });
     await ensureTermStats(handle.db);
     expect(Number((await stats())?.doc_count)).toBe(11);
+  });
+});
+
+describe("parseTsvector", () => {
+  it("reads lexemes and weighs positions: title 3, tags 2, text 1", () => {
+    expect(parseTsvector("'java':1A,2A,3 'spring':4B 'o''reilli':7 'bare'")).toEqual([
+      { lexeme: "java", tf: 7 },
+      { lexeme: "spring", tf: 2 },
+      { lexeme: "o'reilli", tf: 1 },
+      { lexeme: "bare", tf: 1 },
+    ]);
+    expect(parseTsvector("")).toEqual([]);
+  });
+});
+
+describe("the in-process BM25 index", () => {
+  it("scores and orders as bm25Search does", async () => {
+    await refreshTermStats(handle.db, { force: true });
+    const index = await buildLexicalIndex(handle.db);
+    expect(index?.docCount).toBeGreaterThan(0);
+    for (const text of [dataScienceCv, salesCv, "rust tokio", "nothing-matches-this-zzz"]) {
+      const terms = await weightedQueryTerms(handle.db, text);
+      const inSql = await bm25Search(handle.db, terms, 5);
+      const inMemory = index?.search(terms, 5) ?? [];
+      expect(inMemory.map((h) => h.jobId)).toEqual(inSql.map((h) => h.jobId));
+      inMemory.forEach((hit, i) => expect(hit.score).toBeCloseTo(inSql[i]?.score ?? -1, 9));
+    }
+  });
+
+  it("is saved, loaded while current, and dropped once the jobs change", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aura-lexical-"));
+    try {
+      await refreshTermStats(handle.db, { force: true });
+      await saveLexicalIndex(handle.db, dir);
+      const loaded = await currentLexicalIndex(handle.db, dir);
+      const terms = await weightedQueryTerms(handle.db, dataScienceCv);
+      expect(loaded?.search(terms, 3)).toEqual(await bm25Search(handle.db, terms, 3));
+      await importPostings(handle.db, {
+        content: JSON.stringify({
+          title: "Data Scientist, Forecasting",
+          company: "Tidewater",
+          url: "https://example.org/jobs/forecasting",
+          description: "Python, statistics and demand forecasting.",
+        }),
+        fileName: "later.jsonl",
+      });
+      await refreshTermStats(handle.db);
+      expect(await currentLexicalIndex(handle.db, dir)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,8 +10,8 @@ import { type Database, resultRows } from "../db/client.ts";
  * with BM25 over the job's weighted document (title counts 3×, tags 2×, text 1×).
  */
 
-const K1 = 1.2;
-const B = 0.75;
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
 /** Saturation of a term repeated in the query (a CV says "sales" 20 times). */
 const K3 = 1.5;
 /** Query terms kept: more adds noise and time, fewer loses recall. */
@@ -161,9 +161,9 @@ export function bm25Statement(terms: WeightedTerm[], limit: number) {
         JOIN q ON q.term = u.lexeme
       )
       SELECT tf.id AS job_id,
-        sum(tf.weight * (tf.tf * ${sql.raw(String(K1 + 1))}) /
-            (tf.tf + ${sql.raw(String(K1))} * (1 - ${sql.raw(String(B))} +
-              ${sql.raw(String(B))} * tf.dl / greatest((SELECT avg_length FROM c), 1))))
+        sum(tf.weight * (tf.tf * ${sql.raw(String(BM25_K1 + 1))}) /
+            (tf.tf + ${sql.raw(String(BM25_K1))} * (1 - ${sql.raw(String(BM25_B))} +
+              ${sql.raw(String(BM25_B))} * tf.dl / greatest((SELECT avg_length FROM c), 1))))
           AS score
       FROM tf
       GROUP BY tf.id

@@ -18,6 +18,7 @@ import {
   salaryFit,
   seniorityFit,
 } from "./job-fit.ts";
+import { currentLexicalIndex } from "./lexical-index.ts";
 import { bm25Search, ensureTermStats, weightedQueryTerms } from "./lexical-search.ts";
 import { cvWordCounts, titleMatch } from "./title-match.ts";
 
@@ -67,7 +68,10 @@ export interface RankOptions {
   now?: Date;
   /** Reuse an open vector search (the API keeps one per process). */
   vectorSearch?: VectorSearch;
-  /** Where an in-process vector index is cached (databases without pgvector). */
+  /**
+   * The data folder, where the pipeline saves its in-process indexes: BM25's (used while it
+   * matches the database, else BM25 runs in SQL) and, without pgvector, the vectors'.
+   */
   cacheDir?: string;
   /** Jobs left out (those the person has already rated); retrieval reaches further to make up. */
   excludeJobIds?: ReadonlySet<number>;
@@ -141,7 +145,10 @@ export async function rankJobs(
   const terms = await weightedQueryTerms(db, lexicalText, roles);
   const excluded = options.excludeJobIds ?? new Set<number>();
   const reach = config.candidates + excluded.size;
-  const lexical = (await bm25Search(db, terms, reach)).filter((hit) => !excluded.has(hit.jobId));
+  const lexicalIndex = options.cacheDir ? await currentLexicalIndex(db, options.cacheDir) : null;
+  const lexical = (
+    lexicalIndex ? lexicalIndex.search(terms, reach) : await bm25Search(db, terms, reach)
+  ).filter((hit) => !excluded.has(hit.jobId));
 
   const search =
     options.vectorSearch ??
