@@ -15,9 +15,9 @@
 // in-process index is loaded on every call) and the API's (one open VectorSearch reused), and
 // resident memory with 100k vectors loaded.
 //
-// Options: --sizes=1000,10000,100000  --runs=20  --only=pglite|postgres  --analyze (ANALYZE
-// PGlite's tables after growing; PGlite has no autovacuum, so by default it is left as the app
-// leaves it). The server's tables are ANALYZEd, as autovacuum would do within a minute.
+// Options: --sizes=1000,10000,100000  --runs=20  --only=pglite|postgres. The server's tables
+// are ANALYZEd after growing, as autovacuum would do within a minute (ensureVectorIndex
+// ANALYZEs PGlite's).
 // Run time on an idle 2-core machine: ~2 min to 10k on both databases; with 100k, roughly
 // 15–25 min more (PGlite builds its 100k-vector HNSW index single-threaded in WASM).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -42,6 +42,7 @@ import pg from "pg";
 import { resultRows } from "../packages/core/src/db/client.ts";
 import { ensureVectorIndex, pgvectorStatement } from "../packages/core/src/embed/vector-search.ts";
 import { getCachedCvVector } from "../packages/core/src/profile/profile-store.ts";
+import { loadLexicalIndex, saveLexicalIndex } from "../packages/core/src/rank/lexical-index.ts";
 import {
   bm25Search,
   bm25Statement,
@@ -72,7 +73,6 @@ const arg = (name: string) =>
 const SIZES = (arg("sizes") ?? "1000,10000,100000").split(",").map(Number);
 const RUNS = Number(arg("runs") ?? 20);
 const ONLY = arg("only");
-const ANALYZE_PGLITE = process.argv.includes("--analyze");
 /** Seconds of repeated calls per measure at most; fewer runs when each is slow. */
 const BUDGET_S = 60;
 const cvFile = new URL(
@@ -152,49 +152,6 @@ function explainBm25(
   return explain(handle, bm25Statement(terms, limit));
 }
 
-const STATS_TABLES =
-  "('jobs', 'job_embeddings', 'job_sources', 'term_stats', 'corpus_stats', 'profiles')";
-
-/** What ANALYZE changes: pg_class estimates and pg_statistic rows of AURA's tables. */
-async function statsSnapshot(handle: DatabaseHandle) {
-  const classes = resultRows<{
-    relname: string;
-    reltuples: number;
-    relpages: number;
-    relallvisible: number;
-  }>(
-    await handle.db.execute(
-      sql.raw(`SELECT relname, reltuples, relpages, relallvisible FROM pg_class
-        WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND relname IN ${STATS_TABLES}`),
-    ),
-  );
-  const [stats] = resultRows<{ n: number }>(
-    await handle.db.execute(
-      sql.raw(`SELECT count(*)::int AS n FROM pg_statistic
-        WHERE starelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname IN ${STATS_TABLES})`),
-    ),
-  );
-  return { classes, statistics: Number(stats?.n ?? 0) };
-}
-
-/** Puts back the planner's view from before an ANALYZE (PGlite is a superuser session). */
-async function restoreStats(
-  handle: DatabaseHandle,
-  snapshot: Awaited<ReturnType<typeof statsSnapshot>>,
-) {
-  await handle.db.execute(
-    sql.raw(`DELETE FROM pg_statistic WHERE starelid IN (SELECT oid FROM pg_class
-      WHERE relnamespace = 'public'::regnamespace AND relname IN ${STATS_TABLES})`),
-  );
-  for (const c of snapshot.classes) {
-    await handle.db.execute(
-      sql.raw(`UPDATE pg_class SET reltuples = ${c.reltuples}, relpages = ${c.relpages},
-        relallvisible = ${c.relallvisible}
-        WHERE relname = '${c.relname}' AND relnamespace = 'public'::regnamespace`),
-    );
-  }
-}
-
 interface Target {
   label: string;
   handle: DatabaseHandle;
@@ -226,7 +183,6 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
       "p95",
       "runs",
       ...(inProcess ? ["API p50 (index reused)", "p95", "runs"] : []),
-      ...(!inProcess && !ANALYZE_PGLITE ? ["p50 after ANALYZE", "p95"] : []),
       "first call ms",
       "grow s (jobs + vectors)",
       inProcess ? "in-process index build+save s" : "pgvector HNSW build s",
@@ -247,7 +203,7 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
       `grow to ${scaled.live} (${scaled.realLive} real + ${scaled.copies} copies): ${grown.s.toFixed(1)} s ` +
         `(jobs + links ${grown.value.jobs.toFixed(1)} s, vectors ${grown.value.vectors.toFixed(1)} s)`,
     );
-    if (inProcess || ANALYZE_PGLITE) {
+    if (inProcess) {
       const analyzed = await timed(() => handle.db.execute(sql`ANALYZE`));
       console.log(`ANALYZE: ${analyzed.s.toFixed(1)} s`);
     }
@@ -272,6 +228,17 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
     const terms = await timed(() => refreshTermStats(handle.db));
     console.log(
       `refreshTermStats (rebuild over ${terms.value.docCount} jobs): ${terms.s.toFixed(1)} s`,
+    );
+    resetPeakRss();
+    const rssBeforeLexical = process.memoryUsage().rss;
+    const lexicalBuild = await timed(() => saveLexicalIndex(handle.db, cacheDir));
+    const lexicalPeak = peakRss();
+    console.log(
+      `saveLexicalIndex (BM25 postings of ${lexicalBuild.value?.docCount} jobs, built and saved): ` +
+        `${lexicalBuild.s.toFixed(1)} s` +
+        (lexicalPeak !== null
+          ? `; RSS peak +${mb(lexicalPeak - rssBeforeLexical)} while building`
+          : ""),
     );
 
     const rankOptions = { config: config.rank, top: 10, cacheDir };
@@ -327,8 +294,16 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
         await repeat(() => weightedQueryTerms(handle.db, lexicalText, roles)),
       ],
       [
-        `bm25Search (${lexical.length} hits)`,
+        `bm25Search in SQL (${lexical.length} hits; not used while the index is current)`,
         await repeat(() => bm25Search(handle.db, termList, config.rank.candidates)),
+      ],
+      [
+        "in-process BM25 index: search",
+        await repeat(async () => lexicalBuild.value?.search(termList, config.rank.candidates)),
+      ],
+      [
+        "in-process BM25 index: load from disk (a CLI call's first use)",
+        await repeat(async () => loadLexicalIndex(cacheDir), Math.min(RUNS, 5)),
       ],
       [
         inProcess ? "openVectorSearch (fingerprint + load from disk)" : "openVectorSearch (checks)",
@@ -380,34 +355,10 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
     }
     held = null;
 
-    // PGlite never runs ANALYZE (no autovacuum): the same calls with planner statistics, after
-    // which the statistics are removed again so the next size starts as the app leaves it.
-    let analyzed: number[] = [];
-    let analyzedVector: number[] = [];
-    if (!inProcess && !ANALYZE_PGLITE) {
-      const snapshot = await statsSnapshot(handle);
-      const took = await timed(() => handle.db.execute(sql`ANALYZE`));
-      analyzed = await repeat(() => rankJobs(handle.db, embedder, profile, rankOptions));
-      analyzedVector = await repeat(() => search.search(query, config.rank.candidates));
-      console.log(
-        `after ANALYZE (${took.s.toFixed(1)} s; before it: ${snapshot.statistics} pg_statistic rows, ` +
-          `jobs reltuples ${snapshot.classes.find((c) => c.relname === "jobs")?.reltuples}): ` +
-          `rankJobs p50 ${ms(percentile(analyzed, 50))} ms, p95 ${ms(percentile(analyzed, 95))} ms; ` +
-          `vector search p50 ${ms(percentile(analyzedVector, 50))} ms`,
-      );
-      for (const line of await explainVectorQuery(handle, query, config.rank.candidates)) {
-        console.log(`  | ${line}`);
-      }
-      await restoreStats(handle, snapshot);
-    }
-
     summary.push([
       size.toLocaleString("en"),
       ...stat(totals),
       ...(inProcess ? stat(api) : []),
-      ...(!inProcess && !ANALYZE_PGLITE
-        ? [ms(percentile(analyzed, 50)), ms(percentile(analyzed, 95))]
-        : []),
       ms(first.s * 1000),
       grown.s.toFixed(1),
       index.s.toFixed(1),

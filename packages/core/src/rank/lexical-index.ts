@@ -266,7 +266,8 @@ export async function saveLexicalIndex(
   return index;
 }
 
-function load(cacheDir: string): LexicalIndex | null {
+/** The index saved in `cacheDir`, read from disk (null when missing or damaged). */
+export function loadLexicalIndex(cacheDir: string): LexicalIndex | null {
   const f = files(cacheDir);
   if (!existsSync(f.manifest)) return null;
   try {
@@ -317,7 +318,7 @@ export async function currentLexicalIndex(
   if (!stats) return null;
   const inMemory = held.get(cacheDir);
   if (inMemory?.fingerprint === stats.fingerprint) return inMemory;
-  const loaded = load(cacheDir);
+  const loaded = loadLexicalIndex(cacheDir);
   if (loaded?.fingerprint !== stats.fingerprint) return null;
   held.set(cacheDir, loaded);
   return loaded;
