@@ -51,6 +51,7 @@ import {
   weightedQueryTerms,
 } from "../packages/core/src/rank/lexical-search.ts";
 import { extractSkills } from "../packages/core/src/skills/extract-skills.ts";
+import { refreshJobSkills } from "../packages/core/src/skills/job-skills.ts";
 import { ScaledJobs } from "./scale.ts";
 import {
   codeVersion,
@@ -229,6 +230,8 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
     console.log(
       `refreshTermStats (rebuild over ${terms.value.docCount} jobs): ${terms.s.toFixed(1)} s`,
     );
+    const skills = await timed(() => refreshJobSkills(handle.db));
+    console.log(`refreshJobSkills (${skills.value.updated} jobs read): ${skills.s.toFixed(1)} s`);
     resetPeakRss();
     const rssBeforeLexical = process.memoryUsage().rss;
     const lexicalBuild = await timed(() => saveLexicalIndex(handle.db, cacheDir));

@@ -58,6 +58,10 @@ export const jobs = pgTable(
     companyKey: text("company_key").notNull(),
     titleKey: text("title_key").notNull(),
     contentHash: text("content_hash").notNull(),
+    /** Vocabulary skills found in the job, stored by the pipeline for ranking. */
+    skills: text("skills").array(),
+    /** `<vocabulary version>:<content hash>` the skills were read with; another is stale. */
+    skillsKey: text("skills_key"),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiredAt: timestamp("expired_at", { withTimezone: true }),

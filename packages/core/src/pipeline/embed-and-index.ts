@@ -4,6 +4,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import { ensureVectorIndex } from "../embed/vector-search.ts";
 import { currentLexicalIndex, saveLexicalIndex } from "../rank/lexical-index.ts";
 import { refreshTermStats } from "../rank/lexical-search.ts";
+import { refreshJobSkills } from "../skills/job-skills.ts";
 
 export interface EmbedAndIndexSummary extends EmbedJobsSummary {
   /** Where vectors are searched: an HNSW index in the database, or one built in process. */
@@ -14,7 +15,7 @@ export interface EmbedAndIndexSummary extends EmbedJobsSummary {
 
 /**
  * The embed and index stages: vectors for new and changed jobs, the vector index for the
- * model, and the term statistics lexical ranking reads.
+ * model, each job's skills, the term statistics and the BM25 index ranking reads.
  */
 export async function embedAndIndex(
   db: Database,
@@ -29,6 +30,7 @@ export async function embedAndIndex(
   const vectorIndex = await ensureVectorIndex(db, embedder.modelId, embedder.dimension, {
     cacheDir: options.cacheDir,
   });
+  await refreshJobSkills(db);
   const stats = await refreshTermStats(db);
   if (options.cacheDir && !(await currentLexicalIndex(db, options.cacheDir))) {
     await saveLexicalIndex(db, options.cacheDir);

@@ -29,6 +29,8 @@ function job(overrides: Partial<JobRow> = {}): JobRow {
     companyKey: "acme",
     titleKey: "data engineer",
     contentHash: "hash",
+    skills: null,
+    skillsKey: null,
     firstSeenAt: NOW,
     lastSeenAt: NOW,
     expiredAt: null,

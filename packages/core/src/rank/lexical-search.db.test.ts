@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, resultRows } from "../db/client.ts";
 import { importPostings } from "../pipeline/import-postings.ts";
+import { refreshJobSkills } from "../skills/job-skills.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
 import {
   buildLexicalIndex,
@@ -110,5 +111,23 @@ describe("the in-process BM25 index", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("refreshJobSkills", () => {
+  it("stores each live job's skills once, and reads a changed job again", async () => {
+    const first = await refreshJobSkills(handle.db);
+    expect(first.updated).toBeGreaterThan(0);
+    expect((await refreshJobSkills(handle.db)).updated).toBe(0);
+    const [row] = resultRows<{ skills: string[]; skills_key: string }>(
+      await handle.db.execute(
+        sql`SELECT skills, skills_key FROM jobs WHERE title = 'Senior Data Scientist'`,
+      ),
+    );
+    expect(row?.skills).toEqual(expect.arrayContaining(["Python", "SQL"]));
+    await handle.db.execute(
+      sql`UPDATE jobs SET content_hash = 'changed' WHERE title = 'Senior Data Scientist'`,
+    );
+    expect((await refreshJobSkills(handle.db)).updated).toBe(1);
   });
 });

@@ -10,6 +10,7 @@ import { getJobs, type StoredJob } from "../jobs/store/list-jobs.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { cacheCvVector, getCachedCvVector } from "../profile/profile-store.ts";
 import { extractSkills, normalizeSkill } from "../skills/extract-skills.ts";
+import { jobSkillText, skillsOfJob } from "../skills/job-skills.ts";
 import {
   companyTypeFit,
   type Fit,
@@ -193,8 +194,8 @@ export async function rankJobs(
 
   const ranked: RankedJob[] = [];
   for (const job of jobs) {
-    const text = `${job.title}\n${job.tags.join(", ")}\n${job.description}`;
-    const jobSkills = extractSkills(text);
+    const text = jobSkillText(job);
+    const jobSkills = skillsOfJob(job);
     const jobSkillSet = new Set(jobSkills);
     const has = (skill: { raw: string; name: string }) =>
       jobSkillSet.has(skill.name) || mentions(text, skill.raw);

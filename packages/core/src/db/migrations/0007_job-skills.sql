@@ -1,0 +1,2 @@
+ALTER TABLE "jobs" ADD COLUMN "skills" text[];--> statement-breakpoint
+ALTER TABLE "jobs" ADD COLUMN "skills_key" text;
