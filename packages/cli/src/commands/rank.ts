@@ -6,7 +6,6 @@ import {
   LOCAL_USER_ID,
   openEmbedder,
   type Profile,
-  type RankedJob,
   rankedJobView,
   rankJobs,
 } from "@aura/core";

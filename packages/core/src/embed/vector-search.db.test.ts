@@ -90,6 +90,27 @@ describe("vector search", () => {
     }
   });
 
+  it("gives each live job's cosine to a query, from memory and from pgvector alike", async () => {
+    const query = vector(next);
+    const liveRows = await handle.db.select({ id: jobs.id, expiredAt: jobs.expiredAt }).from(jobs);
+    const expired = liveRows.filter((r) => r.expiredAt !== null).map((r) => r.id);
+    expect(expired.length).toBeGreaterThan(0);
+    const ids = liveRows
+      .filter((r) => r.expiredAt === null)
+      .slice(0, 25)
+      .map((r) => r.id);
+    const searches = [await openVectorSearch(handle.db, MODEL, DIM, { inProcess: true })];
+    if (await hasPgvector(handle.db)) searches.push(await openVectorSearch(handle.db, MODEL, DIM));
+    for (const search of searches) {
+      const found = await search.similarities(query, [...ids, 987_654_321, ...expired.slice(0, 3)]);
+      expect(found.size).toBe(ids.length);
+      for (const id of ids) {
+        expect(found.get(id)).toBeCloseTo(cosine(query, stored.get(id) ?? query), 4);
+      }
+      expect((await search.similarities(query, [])).size).toBe(0);
+    }
+  });
+
   it("returns nothing for a model without vectors", async () => {
     const search = await openVectorSearch(handle.db, "no-such-model", DIM, { inProcess: true });
     expect(await search.search(vector(next), 5)).toEqual([]);

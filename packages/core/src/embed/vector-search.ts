@@ -15,6 +15,8 @@ export interface VectorSearch {
   kind: "pgvector" | "in-process";
   /** The live jobs nearest to `query`, nearest first. */
   search(query: Float32Array, k: number): Promise<VectorHit[]>;
+  /** Cosine similarity of `query` to each of these live jobs that has a vector. */
+  similarities(query: Float32Array, jobIds: readonly number[]): Promise<Map<number, number>>;
 }
 
 /** Whether the database has pgvector installed (migration 0000 enables it where offered). */
@@ -124,8 +126,23 @@ export function pgvectorStatement(
 }
 
 function pgvectorSearch(db: Database, model: string, dimension: number): VectorSearch {
+  const dim = Math.floor(dimension);
   return {
     kind: "pgvector",
+    async similarities(query, jobIds) {
+      if (jobIds.length === 0) return new Map();
+      const rows = resultRows<{ job_id: string | number; similarity: number }>(
+        await db.execute(sql`
+          SELECT e.job_id, 1 - ((e.embedding::vector(${sql.raw(String(dim))})) <=>
+            ${`[${Array.from(query).join(",")}]`}::vector) AS similarity
+          FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
+          WHERE e.model = ${model} AND j.expired_at IS NULL AND e.job_id IN (${sql.join(
+            jobIds.map((id) => sql`${Math.floor(id)}`),
+            sql`, `,
+          )})`),
+      );
+      return new Map(rows.map((row) => [Number(row.job_id), Number(row.similarity)]));
+    },
     async search(query, k) {
       const { settings, statement } = pgvectorStatement(model, dimension, query, k);
       return db.transaction(async (tx) => {
@@ -212,6 +229,21 @@ export function inProcessSearch(
   hnsw?: Index,
 ): SearchWithIndex {
   const count = vectors.ids.length;
+  let rowOf: Map<number, number> | null = null;
+  const similarities = async (query: Float32Array, jobIds: readonly number[]) => {
+    rowOf ??= new Map(vectors.ids.map((id, row) => [id, row]));
+    const out = new Map<number, number>();
+    for (const id of jobIds) {
+      const row = rowOf.get(id);
+      if (row === undefined) continue;
+      // Stored vectors are unit length, as is the query: the dot product is the cosine.
+      let dot = 0;
+      const at = row * dimension;
+      for (let d = 0; d < dimension; d++) dot += (query[d] ?? 0) * (vectors.matrix[at + d] ?? 0);
+      out.set(id, dot);
+    }
+    return out;
+  };
   const hits = (keys: ArrayLike<bigint>, distances: Float32Array, toId: (key: bigint) => number) =>
     Array.from(keys, (key, i) => ({ jobId: toId(key), similarity: 1 - (distances[i] ?? 1) }));
   if (count <= EXACT_SCAN_LIMIT) {
@@ -219,6 +251,7 @@ export function inProcessSearch(
     return {
       kind: "in-process",
       hnsw: null,
+      similarities,
       async search(query, k) {
         if (count === 0) return [];
         const matches = exactSearch(
@@ -244,6 +277,7 @@ export function inProcessSearch(
   return {
     kind: "in-process",
     hnsw: built,
+    similarities,
     async search(query, k) {
       const matches = built.search(query, Math.min(Math.floor(k), count), 0);
       return hits(matches.keys, matches.distances, Number);

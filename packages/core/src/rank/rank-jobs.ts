@@ -1,9 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { RankConfig, RankWeights } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
-import { jobEmbeddings } from "../db/schema.ts";
 import { embedLong } from "../embed/chunk.ts";
-import { cosine, type Embedder } from "../embed/embedder.ts";
+import type { Embedder } from "../embed/embedder.ts";
 import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
 import { AppError } from "../errors.ts";
 import { getJobs, type StoredJob } from "../jobs/store/list-jobs.ts";
@@ -167,17 +165,9 @@ export async function rankJobs(
   const similarity = new Map(semantic.map((hit) => [hit.jobId, hit.similarity]));
   const missingVectors = ids.filter((id) => !similarity.has(id));
   if (missingVectors.length > 0) {
-    const rows = await db
-      .select({ jobId: jobEmbeddings.jobId, embedding: jobEmbeddings.embedding })
-      .from(jobEmbeddings)
-      .where(
-        and(
-          eq(jobEmbeddings.model, embedder.modelId),
-          inArray(jobEmbeddings.jobId, missingVectors),
-        ),
-      );
-    for (const row of rows)
-      similarity.set(row.jobId, cosine(query, Float32Array.from(row.embedding)));
+    for (const [id, value] of await search.similarities(query, missingVectors)) {
+      similarity.set(id, value);
+    }
   }
   const semanticScaled = minMax(similarity);
 
