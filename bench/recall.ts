@@ -41,8 +41,14 @@ import {
 
 const arg = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const SIZES = (arg("sizes") ?? "10000,30000,100000").split(",").map(Number);
-const PG_SIZES = (arg("pg-sizes") ?? "10000,30000,100000").split(",").map(Number);
+const sizes = (text: string) =>
+  text
+    .split(",")
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+const SIZES = sizes(arg("sizes") ?? "10000,30000,100000");
+// --pg-sizes=none skips PGlite.
+const PG_SIZES = sizes(arg("pg-sizes") ?? "10000,30000,100000");
 const PG_BUDGET_S = Number(arg("pg-budget") ?? 900);
 const QUERIES = 100;
 const K = 10;
