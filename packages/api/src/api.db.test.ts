@@ -228,6 +228,31 @@ describe("the API", () => {
     });
   });
 
+  it("lists jobs by page and filter", async () => {
+    const me = await signUp("Eve", "eve@example.com");
+    const all = await call("GET", "/jobs?limit=100", me);
+    expect(all.body.total).toBe(all.body.jobs.length);
+    const page = await call("GET", "/jobs?limit=3&offset=3", me);
+    expect(page.body.jobs.map((j: { id: number }) => j.id)).toEqual(
+      all.body.jobs.slice(3, 6).map((j: { id: number }) => j.id),
+    );
+    const remote = await call("GET", "/jobs?remote=remote&limit=100", me);
+    expect(remote.body.total).toBeGreaterThan(0);
+    expect(remote.body.total).toBeLessThan(all.body.total);
+    for (const job of remote.body.jobs) expect(job.remote).toBe("remote");
+    const future = await call("GET", "/jobs?since=2099-01-01T00:00:00Z", me);
+    expect(future.body).toMatchObject({ jobs: [], total: 0 });
+    const one = await call("GET", `/jobs/${all.body.jobs[0].id}`, me);
+    expect(one.body.description).toEqual(expect.any(String));
+    expect((await call("GET", "/jobs/99999999", me)).status).toBe(404);
+    expect((await call("GET", "/jobs?remote=moon", me)).body.error.field).toBe("remote");
+    expect((await call("GET", "/jobs?limit=0", me)).body.error.field).toBe("limit");
+    expect((await call("GET", "/jobs/abc", me)).body.error.field).toBe("id");
+    const found = await call("GET", "/search?q=python", me);
+    expect(found.body.jobs.length).toBeGreaterThan(0);
+    expect((await call("GET", "/search?q=", me)).body.error.field).toBe("q");
+  });
+
   it("works with a personal API token, which can be revoked", async () => {
     const cleo = await signUp("Cleo", "cleo@example.com");
     const made = await call("POST", "/tokens", { ...cleo, json: { name: "laptop" } });

@@ -409,14 +409,29 @@ export function createApi(deps: ApiDeps) {
       method: "get",
       path: "/api/jobs",
       tags: ["jobs"],
-      summary: "Live jobs, newest first",
+      summary: "Live jobs, newest first, optionally filtered",
       security,
-      request: { query: paginationSchema },
+      request: {
+        query: paginationSchema.extend({
+          remote: z.enum(["remote", "hybrid", "onsite"]).optional(),
+          country: z
+            .string()
+            .regex(/^[A-Za-z]{2}$/, "must be a 2-letter country code such as DE")
+            .optional(),
+          since: z.iso.datetime({ offset: true }).optional(),
+        }),
+      },
       responses: { 200: json(jobListSchema, "A page of jobs"), ...errorResponses(400, 401) },
     }),
     async (c) => {
-      const { limit, offset } = c.req.valid("query");
-      const { jobs, total } = await listJobs(db, { limit, offset });
+      const { limit, offset, remote, country, since } = c.req.valid("query");
+      const { jobs, total } = await listJobs(db, {
+        limit,
+        offset,
+        remote,
+        country,
+        since: since ? new Date(since) : undefined,
+      });
       return c.json({ jobs: jobs.map((job) => toJobView(job)), total, limit, offset }, 200);
     },
   );

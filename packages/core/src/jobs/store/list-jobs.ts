@@ -20,6 +20,12 @@ export interface ListJobsOptions {
   limit?: number;
   offset?: number;
   includeExpired?: boolean;
+  /** Only jobs of this remote mode. */
+  remote?: "remote" | "hybrid" | "onsite";
+  /** Only jobs in this country (ISO 3166-1 alpha-2, as normalized). */
+  country?: string;
+  /** Only jobs posted (or, undated, first seen) at or after this time. */
+  since?: Date;
 }
 
 /** Jobs newest first (by posting date, then by when AURA first saw them). */
@@ -27,7 +33,14 @@ export async function listJobs(
   db: Database,
   options: ListJobsOptions = {},
 ): Promise<{ jobs: StoredJob[]; total: number }> {
-  const where = options.includeExpired ? undefined : isNull(jobs.expiredAt);
+  const where = and(
+    options.includeExpired ? undefined : isNull(jobs.expiredAt),
+    options.remote ? eq(jobs.remote, options.remote) : undefined,
+    options.country ? eq(jobs.country, options.country.toUpperCase()) : undefined,
+    options.since
+      ? sql`coalesce(${jobs.postedAt}, ${jobs.firstSeenAt}) >= ${options.since.toISOString()}`
+      : undefined,
+  );
   const rows = await db
     .select(jobColumns)
     .from(jobs)
