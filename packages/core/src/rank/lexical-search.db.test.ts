@@ -85,7 +85,9 @@ describe("the in-process BM25 index", () => {
       const inSql = await bm25Search(handle.db, terms, 5);
       const inMemory = index?.search(terms, 5) ?? [];
       expect(inMemory.map((h) => h.jobId)).toEqual(inSql.map((h) => h.jobId));
-      inMemory.forEach((hit, i) => expect(hit.score).toBeCloseTo(inSql[i]?.score ?? -1, 9));
+      for (const [i, hit] of inMemory.entries()) {
+        expect(hit.score).toBeCloseTo(inSql[i]?.score ?? -1, 9);
+      }
     }
   });
 
