@@ -140,22 +140,30 @@ export async function rankJobs(
   }
   const lexicalText = [queryText, prefs.includeSkills.join(", ")].join("\n");
 
-  await ensureTermStats(db);
-  const terms = await weightedQueryTerms(db, lexicalText, roles);
   const excluded = options.excludeJobIds ?? new Set<number>();
   const reach = config.candidates + excluded.size;
-  const lexicalIndex = options.cacheDir ? await currentLexicalIndex(db, options.cacheDir) : null;
-  const lexical = (
-    lexicalIndex ? lexicalIndex.search(terms, reach) : await bm25Search(db, terms, reach)
-  ).filter((hit) => !excluded.has(hit.jobId));
-
-  const search =
-    options.vectorSearch ??
-    (await openVectorSearch(db, embedder.modelId, embedder.dimension, {
-      cacheDir: options.cacheDir,
-    }));
-  const query = await profileVector(db, embedder, profile, queryText || lexicalText);
-  const semantic = (await search.search(query, reach)).filter((hit) => !excluded.has(hit.jobId));
+  // The two retrievers are independent: on a server their queries run side by side.
+  const lexicalSide = async () => {
+    await ensureTermStats(db);
+    const terms = await weightedQueryTerms(db, lexicalText, roles);
+    const index = options.cacheDir ? await currentLexicalIndex(db, options.cacheDir) : null;
+    const hits = index ? index.search(terms, reach) : await bm25Search(db, terms, reach);
+    return hits.filter((hit) => !excluded.has(hit.jobId));
+  };
+  const semanticSide = async () => {
+    const search =
+      options.vectorSearch ??
+      (await openVectorSearch(db, embedder.modelId, embedder.dimension, {
+        cacheDir: options.cacheDir,
+      }));
+    const query = await profileVector(db, embedder, profile, queryText || lexicalText);
+    const hits = (await search.search(query, reach)).filter((hit) => !excluded.has(hit.jobId));
+    return { search, query, hits };
+  };
+  const [lexical, { search, query, hits: semantic }] = await Promise.all([
+    lexicalSide(),
+    semanticSide(),
+  ]);
 
   const lexicalRank = new Map(lexical.map((hit, i) => [hit.jobId, i + 1]));
   const semanticRank = new Map(semantic.map((hit, i) => [hit.jobId, i + 1]));
