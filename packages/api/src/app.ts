@@ -141,8 +141,11 @@ export function createApi(deps: ApiDeps) {
       maxAge: 600,
     }),
   );
+  // The rest of the body is never read, so the connection cannot carry another request.
   const tooLarge = (c: Context) =>
-    c.json(errorBody("too_large", "The request body is too large."), 413);
+    c.json(errorBody("too_large", "The request body is too large."), 413, {
+      Connection: "close",
+    });
   app.use("/api/cv", bodyLimit({ maxSize: CV_BODY_LIMIT, onError: tooLarge }));
   app.use("/api/*", async (c, next) => {
     if (c.req.path === "/api/cv") return next();

@@ -36,6 +36,11 @@ export function createAuth(db: Database, options: AuthOptions) {
       },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    session: {
+      // A signed copy of the session in a cookie, trusted for a minute: most requests need no
+      // session lookup. Signing out clears it; a session revoked elsewhere lasts ≤ 1 minute.
+      cookieCache: { enabled: true, maxAge: 60 },
+    },
     socialProviders: {
       ...(options.github ? { github: options.github } : {}),
       ...(options.google ? { google: options.google } : {}),

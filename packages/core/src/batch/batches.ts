@@ -40,15 +40,21 @@ async function toBatch(
   db: Database,
   userId: string,
   row: typeof batches.$inferSelect,
+  knownMembers?: { jobId: number; position: number; score: number }[],
 ): Promise<Batch> {
-  const members = await db
-    .select()
-    .from(batchJobs)
-    .where(eq(batchJobs.batchId, row.id))
-    .orderBy(asc(batchJobs.position));
+  const members =
+    knownMembers ??
+    (await db
+      .select()
+      .from(batchJobs)
+      .where(eq(batchJobs.batchId, row.id))
+      .orderBy(asc(batchJobs.position)));
   const ids = members.map((m) => m.jobId);
-  const stored = new Map((await getJobs(db, ids)).map((job) => [job.id, job]));
-  const rated = await ratingsOf(db, userId, ids);
+  const [storedJobs, rated] = await Promise.all([
+    getJobs(db, ids, { withDescription: false }),
+    ratingsOf(db, userId, ids),
+  ]);
+  const stored = new Map(storedJobs.map((job) => [job.id, job]));
   const jobs = members.flatMap((m) => {
     const job = stored.get(m.jobId);
     return job
@@ -72,13 +78,18 @@ async function toBatch(
   };
 }
 
-/** The user's open batch, or null. */
+/** The user's open batch, or null. Its row and members come in one query. */
 export async function currentBatch(db: Database, userId: string): Promise<Batch | null> {
-  const [row] = await db
-    .select()
+  const rows = await db
+    .select({ batch: batches, member: batchJobs })
     .from(batches)
-    .where(and(eq(batches.userId, userId), eq(batches.status, "open")));
-  return row ? toBatch(db, userId, row) : null;
+    .leftJoin(batchJobs, eq(batchJobs.batchId, batches.id))
+    .where(and(eq(batches.userId, userId), eq(batches.status, "open")))
+    .orderBy(asc(batchJobs.position));
+  const first = rows[0];
+  if (!first) return null;
+  const members = rows.flatMap((r) => (r.member ? [r.member] : []));
+  return toBatch(db, userId, first.batch, members);
 }
 
 /** One of the user's batches; another user's batch is `not_found`, as a missing one is. */

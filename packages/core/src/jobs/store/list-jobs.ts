@@ -61,10 +61,21 @@ export async function getJob(db: Database, id: number): Promise<StoredJob | null
   return job ?? null;
 }
 
-/** Jobs by id, with their links, in the order of `ids` (unknown ids are left out). */
-export async function getJobs(db: Database, ids: number[]): Promise<StoredJob[]> {
+/**
+ * Jobs by id, with their links, in the order of `ids` (unknown ids are left out). Without
+ * `withDescription` the description comes back empty: lists never show it.
+ */
+export async function getJobs(
+  db: Database,
+  ids: number[],
+  options: { withDescription?: boolean } = {},
+): Promise<StoredJob[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select(jobColumns).from(jobs).where(inArray(jobs.id, ids));
+  const columns =
+    options.withDescription === false
+      ? { ...jobColumns, description: sql<string>`''` }
+      : jobColumns;
+  const rows = await db.select(columns).from(jobs).where(inArray(jobs.id, ids));
   const byId = new Map((await withSources(db, rows)).map((job) => [job.id, job]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
