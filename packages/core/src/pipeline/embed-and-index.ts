@@ -29,6 +29,7 @@ export async function embedAndIndex(
   const summary = await embedJobs(db, embedder, { onProgress: options.onProgress });
   const vectorIndex = await ensureVectorIndex(db, embedder.modelId, embedder.dimension, {
     cacheDir: options.cacheDir,
+    analyze: summary.embedded > 0,
   });
   await refreshJobSkills(db);
   const stats = await refreshTermStats(db);
