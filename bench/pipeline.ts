@@ -2,8 +2,9 @@
 // postings, ~1,355 new jobs after de-duplication), then embed and index.
 //
 // 1. In process, phase by phase, calling what the CLI's pipeline command calls in the same
-//    order (runIngest offline, openEmbedder = the 2-worker pool, then embedAndIndex's three
-//    steps: embedJobs, ensureVectorIndex with the data folder as cacheDir, refreshTermStats), on PGlite in a temp folder.
+//    order (runIngest offline, openEmbedder = the 2-worker pool, then embedAndIndex's steps:
+//    embedJobs, ensureVectorIndex, refreshJobSkills, refreshTermStats, saveLexicalIndex), on
+//    PGlite in a temp folder.
 // 2. The real CLI, `node packages/cli/bin/aura.js pipeline --offline --json`, with
 //    AURA_DATA_DIR a fresh temp folder (cwd a temp folder too, so no config file applies):
 //    wall time of the whole process, and its CPU time (bash `times`). `--no-cli` skips it.
@@ -17,7 +18,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { embedJobs, migrateDatabase, openDatabase, openEmbedder } from "@aura/core";
 import { ensureVectorIndex } from "../packages/core/src/embed/vector-search.ts";
+import { saveLexicalIndex } from "../packages/core/src/rank/lexical-index.ts";
 import { refreshTermStats } from "../packages/core/src/rank/lexical-search.ts";
+import { refreshJobSkills } from "../packages/core/src/skills/job-skills.ts";
 import {
   codeVersion,
   conditions,
@@ -76,7 +79,9 @@ try {
           ensureVectorIndex(handle.db, embedder.modelId, embedder.dimension, { cacheDir: dir }),
         ),
       );
+      add("refreshJobSkills", await timed(() => refreshJobSkills(handle.db)));
       add("refreshTermStats", await timed(() => refreshTermStats(handle.db)));
+      add("saveLexicalIndex", await timed(() => saveLexicalIndex(handle.db, dir)));
     } finally {
       await embedder.close();
     }
