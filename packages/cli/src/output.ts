@@ -212,7 +212,8 @@ export function formatRankedTable(ranked: readonly RankedJob[]): string {
       item.score.toFixed(2),
       String(item.job.id),
       item.job.title,
-      item.job.company,
+      // Every job shown credits the board it came from, as the boards' terms ask.
+      `${item.job.company}\n${pc.dim(`via ${item.job.sources.map((s) => sourceLabel(s.source)).join(", ") || "import"}`)}`,
       formatWhere(item.job),
       formatPay(item.job),
       item.why.summary,
