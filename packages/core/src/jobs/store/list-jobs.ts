@@ -1,6 +1,6 @@
 import { and, count, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { jobs } from "../../db/schema.ts";
+import { jobSources, jobs } from "../../db/schema.ts";
 
 export interface JobSourceLink {
   /** Registry name, or the name an import gave. */
@@ -42,22 +42,22 @@ export async function listJobs(
       : undefined,
   );
   const rows = await db
-    .select({ ...jobColumns, sourceLinks: sourcesColumn })
+    .select(jobColumns)
     .from(jobs)
     .where(where)
     .orderBy(sql`${jobs.postedAt} desc nulls last`, desc(jobs.id))
     .limit(options.limit ?? 20)
     .offset(options.offset ?? 0);
   const [totalRow] = await db.select({ n: count() }).from(jobs).where(where);
-  return { jobs: withSources(rows), total: Number(totalRow?.n ?? 0) };
+  return { jobs: await withSources(db, rows), total: Number(totalRow?.n ?? 0) };
 }
 
 export async function getJob(db: Database, id: number): Promise<StoredJob | null> {
   const rows = await db
-    .select({ ...jobColumns, sourceLinks: sourcesColumn })
+    .select(jobColumns)
     .from(jobs)
     .where(and(eq(jobs.id, id)));
-  const [job] = withSources(rows);
+  const [job] = await withSources(db, rows);
   return job ?? null;
 }
 
@@ -71,42 +71,38 @@ export async function getJobs(
   options: { withDescription?: boolean } = {},
 ): Promise<StoredJob[]> {
   if (ids.length === 0) return [];
-  const columns = {
-    ...jobColumns,
-    ...(options.withDescription === false ? { description: sql<string>`''` } : {}),
-    sourceLinks: sourcesColumn,
-  };
+  const columns =
+    options.withDescription === false
+      ? { ...jobColumns, description: sql<string>`''` }
+      : jobColumns;
   const rows = await db.select(columns).from(jobs).where(inArray(jobs.id, ids));
-  const byId = new Map(withSources(rows).map((job) => [job.id, job]));
+  const byId = new Map((await withSources(db, rows)).map((job) => [job.id, job]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Each job's links as one JSON column: the rows and their links in one round trip. */
-const sourcesColumn = sql<
-  { source: string; url: string; firstSeenAt: string; lastSeenAt: string }[]
->`coalesce((
-    SELECT json_agg(json_build_object('source', s.source, 'url', s.url,
-      'firstSeenAt', s.first_seen_at, 'lastSeenAt', s.last_seen_at) ORDER BY s.first_seen_at, s.id)
-    FROM job_sources s WHERE s.job_id = ${jobs.id}), '[]'::json)`;
-
-type RowWithSources = JobRow & { sourceLinks: unknown };
-
-function withSources(rows: RowWithSources[]): StoredJob[] {
-  return rows.map(({ sourceLinks, ...row }) => {
-    const links = (typeof sourceLinks === "string" ? JSON.parse(sourceLinks) : sourceLinks) as {
-      source: string;
-      url: string;
-      firstSeenAt: string;
-      lastSeenAt: string;
-    }[];
-    return {
-      ...row,
-      sources: links.map((link) => ({
-        source: link.source,
-        url: link.url,
-        firstSeenAt: new Date(link.firstSeenAt),
-        lastSeenAt: new Date(link.lastSeenAt),
-      })),
-    };
-  });
+async function withSources(db: Database, rows: JobRow[]): Promise<StoredJob[]> {
+  if (rows.length === 0) return [];
+  const links = await db
+    .select({
+      jobId: jobSources.jobId,
+      source: jobSources.source,
+      url: jobSources.url,
+      firstSeenAt: jobSources.firstSeenAt,
+      lastSeenAt: jobSources.lastSeenAt,
+    })
+    .from(jobSources)
+    .where(
+      inArray(
+        jobSources.jobId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(jobSources.firstSeenAt, jobSources.id);
+  const byJob = new Map<number, JobSourceLink[]>();
+  for (const { jobId, ...link } of links) {
+    const list = byJob.get(jobId);
+    if (list) list.push(link);
+    else byJob.set(jobId, [link]);
+  }
+  return rows.map((row) => ({ ...row, sources: byJob.get(row.id) ?? [] }));
 }
