@@ -15,7 +15,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importPostings, migrateDatabase, openDatabase, openEmbedder } from "@aura/core";
-import pg from "pg";
 import {
   dataScienceCv,
   rankTestPostingsJsonl,
@@ -27,7 +26,7 @@ import {
   embedAllCached,
   ingestRecorded,
   printTable,
-  serverUrl,
+  withServerDatabase,
 } from "./shared.ts";
 
 const arg = (name: string) =>
@@ -197,26 +196,12 @@ if (ONLY !== "postgres") {
 }
 
 if (ONLY !== "pglite") {
-  const server = serverUrl();
-  if ("url" in server) {
-    const name = `aura_bench_api_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(server.url);
-    url.pathname = `/${name}`;
-    try {
-      await prepare({ url: url.toString() });
-      await measure("PostgreSQL", 1, { DATABASE_URL: url.toString() }, 3972);
-      if (WORKERS > 1) await measure("PostgreSQL", WORKERS, { DATABASE_URL: url.toString() }, 3973);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      server.stop?.();
-    }
-  } else {
-    console.log(`PostgreSQL: skipped (${server.why})`);
-  }
+  const skipped = await withServerDatabase("aura_bench_api", async (url) => {
+    await prepare({ url });
+    await measure("PostgreSQL", 1, { DATABASE_URL: url }, 3972);
+    if (WORKERS > 1) await measure("PostgreSQL", WORKERS, { DATABASE_URL: url }, 3973);
+  });
+  if (skipped) console.log(`PostgreSQL: skipped (${skipped})`);
 }
 
 console.log();

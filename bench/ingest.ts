@@ -12,12 +12,11 @@ import {
   openDatabase,
   sourceRegistry,
 } from "@aura/core";
-import pg from "pg";
 import { DedupeIndex } from "../packages/core/src/jobs/store/dedupe-index.ts";
 import { storePostings } from "../packages/core/src/jobs/store/store-postings.ts";
 import { replayRecorded } from "../packages/core/src/pipeline/source-plans.ts";
 import { createHttpClient } from "../packages/core/src/sources/http-client.ts";
-import { serverUrl } from "./shared.ts";
+import { withServerDatabase } from "./shared.ts";
 
 const COPIES = Number(process.env.AURA_BENCH_COPIES ?? 4);
 const PAGE = 100;
@@ -136,25 +135,16 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const server = serverUrl();
-if ("url" in server) {
-  const dbName = `aura_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(server.url);
-  url.pathname = `/${dbName}`;
-  const handle = await openDatabase({ url: url.toString() });
+const skipped = await withServerDatabase("aura_bench", async (url) => {
+  const handle = await openDatabase({ url });
   try {
     await run("PostgreSQL", handle, postings);
   } finally {
     await handle.close();
-    await admin.query(`drop database ${dbName} with (force)`);
-    await admin.end();
-    server.stop?.();
   }
-} else {
+});
+if (skipped) {
   console.log(
-    `PostgreSQL: no server (${server.why}; set AURA_BENCH_DATABASE_URL, or install postgresql)`,
+    `PostgreSQL: no server (${skipped}; set AURA_BENCH_DATABASE_URL, or install postgresql)`,
   );
 }

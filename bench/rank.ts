@@ -38,7 +38,6 @@ import {
   type VectorSearch,
 } from "@aura/core";
 import { type SQL, sql } from "drizzle-orm";
-import pg from "pg";
 import { resultRows } from "../packages/core/src/db/client.ts";
 import { ensureVectorIndex, pgvectorStatement } from "../packages/core/src/embed/vector-search.ts";
 import { getCachedCvVector } from "../packages/core/src/profile/profile-store.ts";
@@ -65,8 +64,8 @@ import {
   percentile,
   printTable,
   resetPeakRss,
-  serverUrl,
   timed,
+  withServerDatabase,
 } from "./shared.ts";
 
 const arg = (name: string) =>
@@ -375,17 +374,8 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
 try {
   // The server first: its resident-memory figures are then not mixed with PGlite's WASM heap.
   if (ONLY !== "pglite") {
-    const server = serverUrl();
-    if (!("url" in server)) {
-      console.log(`\nPostgreSQL: skipped, no server (${server.why}); set AURA_BENCH_DATABASE_URL`);
-    } else {
-      const dbName = `aura_bench_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: server.url });
-      await admin.connect();
-      await admin.query(`create database ${dbName}`);
-      const url = new URL(server.url);
-      url.pathname = `/${dbName}`;
-      const handle = await openDatabase({ url: url.toString() });
+    const skipped = await withServerDatabase("aura_bench", async (url) => {
+      const handle = await openDatabase({ url });
       const dir = mkdtempSync(join(tmpdir(), "aura-bench-rank-"));
       try {
         const [version] = resultRows<{ version: string }>(
@@ -395,11 +385,11 @@ try {
         await benchTarget({ label: "PostgreSQL", handle, cacheDir: dir });
       } finally {
         await handle.close();
-        await admin.query(`drop database ${dbName} with (force)`);
-        await admin.end();
-        server.stop?.();
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+    if (skipped) {
+      console.log(`\nPostgreSQL: skipped, no server (${skipped}); set AURA_BENCH_DATABASE_URL`);
     }
   }
   if (ONLY !== "postgres") {

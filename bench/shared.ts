@@ -12,6 +12,7 @@ import {
   runIngest,
 } from "@aura/core";
 import { isNull } from "drizzle-orm";
+import pg from "pg";
 import { jobEmbeddings, jobs } from "../packages/core/src/db/schema.ts";
 import { jobTextHash } from "../packages/core/src/embed/job-text.ts";
 
@@ -199,6 +200,32 @@ export function serverUrl(): { url: string; stop?: () => void; why?: string } | 
       ? () => execFileSync("sh", ["-c", `${stop} -m immediate`], { stdio: "ignore" })
       : undefined,
   };
+}
+
+/**
+ * Runs `fn` with the URL of a fresh database on the PostgreSQL server (see `serverUrl`), dropped
+ * afterwards. Returns why it was skipped when there is no server, else null.
+ */
+export async function withServerDatabase(
+  prefix: string,
+  fn: (url: string) => Promise<void>,
+): Promise<string | null> {
+  const server = serverUrl();
+  if (!("url" in server)) return server.why;
+  const name = `${prefix}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  try {
+    await fn(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    server.stop?.();
+  }
+  return null;
 }
 
 /** A deterministic PRNG (mulberry32) and a standard normal from it. */
