@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode, errorMessage } from "@aura/core";
+import { AppError, type AppErrorCode, describeZodError, errorMessage } from "@aura/core";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -51,14 +51,7 @@ export function errorResponse(c: Context, error: unknown): Response {
 
 /** zod issues on a request as a 400 naming the first field (the OpenAPI routes' hook). */
 export function validationResponse(c: Context, error: z.ZodError, target: string): Response {
-  const issue = error.issues[0];
-  const path = issue?.path.map(String) ?? [];
-  const field =
-    issue?.code === "unrecognized_keys" ? [...path, issue.keys[0]].join(".") : path.join(".");
-  const what =
-    issue?.code === "unrecognized_keys"
-      ? `unknown field(s) ${issue.keys.join(", ")}`
-      : (issue?.message ?? "invalid value");
+  const { field, problem } = describeZodError(error);
   const where = field ? ` "${field}"` : ` ${target}`;
-  return c.json(errorBody("invalid_input", `Invalid${where}: ${what}`, field || undefined), 400);
+  return c.json(errorBody("invalid_input", `Invalid${where}: ${problem}`, field || undefined), 400);
 }

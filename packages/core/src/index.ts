@@ -9,7 +9,13 @@ export {
   openBatch,
 } from "./batch/batches.ts";
 export { listRatings, type Rating, rateJob, ratingInputSchema } from "./batch/ratings.ts";
-export { type AuraConfig, type AuraEnv, configSchema, loadConfig } from "./config/config.ts";
+export {
+  type AuraConfig,
+  type AuraEnv,
+  configSchema,
+  describeZodError,
+  loadConfig,
+} from "./config/config.ts";
 export {
   type Database,
   type DatabaseHandle,

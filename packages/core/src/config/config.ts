@@ -168,6 +168,25 @@ export function loadConfig(options: { cwd: string; env: Record<string, string | 
   return { config, env, file: existsSync(file) ? file : null };
 }
 
+/**
+ * The first zod issue, as AURA words it: the dotted path of the field (for unknown keys, the
+ * first unknown key's) and what is wrong with it.
+ */
+export function describeZodError(
+  error: z.ZodError,
+  pathPrefix: string[] = [],
+): { field: string; problem: string } {
+  const issue = error.issues[0];
+  const key = [...pathPrefix, ...(issue?.path.map(String) ?? [])].join(".");
+  if (issue?.code === "unrecognized_keys") {
+    return {
+      field: key ? `${key}.${issue.keys[0]}` : (issue.keys[0] ?? ""),
+      problem: `unknown key(s) ${issue.keys.join(", ")}`,
+    };
+  }
+  return { field: key, problem: issue?.message ?? "invalid value" };
+}
+
 export function parseOrThrow<T>(
   schema: z.ZodType<T>,
   value: unknown,
@@ -179,13 +198,7 @@ export function parseOrThrow<T>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const key = [...pathPrefix, ...(issue?.path.map(String) ?? [])].join(".");
-  const message =
-    issue?.code === "unrecognized_keys"
-      ? `unknown key(s) ${issue.keys.join(", ")}`
-      : issue?.message;
+  const { field, problem } = describeZodError(result.error, pathPrefix);
   const at = key === "" ? "" : ` at "${key}"`;
-  throw new AppError(code, `Invalid ${where}${at}: ${message}`, {
-    field:
-      issue?.code === "unrecognized_keys" ? (key ? `${key}.${issue.keys[0]}` : issue.keys[0]) : key,
-  });
+  throw new AppError(code, `Invalid ${where}${at}: ${problem}`, { field });
 }

@@ -60,45 +60,51 @@ export function parseTsvector(text: string): { lexeme: string; tf: number }[] {
         i++;
       }
     }
-    let tf = 0;
+    let tf = 1;
     if (text[i] === ":") {
-      i++;
-      while (i < text.length && text[i] !== " ") {
-        while (
-          i < text.length &&
-          text[i] !== "," &&
-          text[i] !== " " &&
-          !/[A-D]/.test(text[i] ?? "")
-        )
-          i++;
-        const mark = text[i];
-        if (mark !== undefined && /[A-D]/.test(mark)) i++;
-        tf += WEIGHT[mark ?? ""] ?? 1;
-        if (text[i] === ",") i++;
-      }
-    } else {
-      tf = 1;
+      // Positions "1A,2,3B": the letter is the weight (none for D).
+      const end = text.indexOf(" ", i);
+      const positions = text.slice(i + 1, end < 0 ? text.length : end).split(",");
+      tf = positions.reduce((sum, position) => sum + (WEIGHT[position.at(-1) ?? ""] ?? 1), 0);
+      i = end < 0 ? text.length : end;
     }
     out.push({ lexeme, tf });
   }
   return out;
 }
 
-/** Growable typed array. */
-class Growing<T extends Uint32Array | Uint16Array> {
-  length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(value: number) {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
+/** Doc-major postings (term, doc, weighted tf), grown by doubling. */
+function postingBuffer() {
+  let size = 0;
+  let terms = new Uint32Array(1 << 16);
+  let docs = new Uint32Array(1 << 16);
+  let tfs = new Uint16Array(1 << 16);
+  return {
+    push(term: number, doc: number, tf: number) {
+      if (size === terms.length) {
+        const grow = <T extends Uint32Array | Uint16Array>(from: T, to: T) => {
+          to.set(from);
+          return to;
+        };
+        terms = grow(terms, new Uint32Array(size * 2));
+        docs = grow(docs, new Uint32Array(size * 2));
+        tfs = grow(tfs, new Uint16Array(size * 2));
+      }
+      terms[size] = term;
+      docs[size] = doc;
+      tfs[size] = tf;
+      size++;
+    },
+    /** The postings so far (views, valid until the next push). */
+    view() {
+      return {
+        size,
+        terms: terms.subarray(0, size),
+        docs: docs.subarray(0, size),
+        tfs: tfs.subarray(0, size),
+      };
+    },
+  };
 }
 
 async function corpusStats(db: Database) {
@@ -114,9 +120,7 @@ export async function buildLexicalIndex(db: Database): Promise<LexicalIndex | nu
   if (!stats) return null;
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const postingTerm = new Growing(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
-  const postingDoc = new Growing(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
-  const postingTf = new Growing(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
+  const buffer = postingBuffer();
   const ids: number[] = [];
   const lengths: number[] = [];
   let after = 0;
@@ -138,29 +142,28 @@ export async function buildLexicalIndex(db: Database): Promise<LexicalIndex | nu
           terms.push(lexeme);
           termIds.set(lexeme, term);
         }
-        postingTerm.push(term);
-        postingDoc.push(doc);
-        postingTf.push(Math.min(tf, 65_535));
+        buffer.push(term, doc, Math.min(tf, 65_535));
       }
     }
     if (rows.length < PAGE) break;
     after = Number(rows[rows.length - 1]?.id);
   }
   // Doc-major to term-major (counting sort): each term's postings in doc order.
+  const postings = buffer.view();
   const offsets = new Uint32Array(terms.length + 1);
-  for (let p = 0; p < postingTerm.length; p++) {
-    const t = postingTerm.data[p] ?? 0;
+  for (let p = 0; p < postings.size; p++) {
+    const t = postings.terms[p] ?? 0;
     offsets[t + 1] = (offsets[t + 1] ?? 0) + 1;
   }
   for (let t = 0; t < terms.length; t++) offsets[t + 1] = (offsets[t + 1] ?? 0) + (offsets[t] ?? 0);
   const fill = offsets.slice(0, terms.length);
-  const docs = new Uint32Array(postingTerm.length);
-  const tfs = new Uint16Array(postingTerm.length);
-  for (let p = 0; p < postingTerm.length; p++) {
-    const t = postingTerm.data[p] ?? 0;
+  const docs = new Uint32Array(postings.size);
+  const tfs = new Uint16Array(postings.size);
+  for (let p = 0; p < postings.size; p++) {
+    const t = postings.terms[p] ?? 0;
     const at = fill[t] ?? 0;
-    docs[at] = postingDoc.data[p] ?? 0;
-    tfs[at] = postingTf.data[p] ?? 0;
+    docs[at] = postings.docs[p] ?? 0;
+    tfs[at] = postings.tfs[p] ?? 0;
     fill[t] = at + 1;
   }
   return fromData({
