@@ -50,7 +50,7 @@ import {
   weightedQueryTerms,
 } from "../packages/core/src/rank/lexical-search.ts";
 import { extractSkills } from "../packages/core/src/skills/extract-skills.ts";
-import { refreshJobSkills } from "../packages/core/src/skills/job-skills.ts";
+import { jobSkillText, refreshJobSkills } from "../packages/core/src/skills/job-skills.ts";
 import { ScaledJobs } from "./scale.ts";
 import {
   codeVersion,
@@ -324,7 +324,7 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
     const unembedded = await repeat(() => countUnembeddedJobs(handle.db, model));
     // The JS scoring's main cost: the skill vocabulary over every candidate's text.
     const candidates = await getJobs(handle.db, ids);
-    const texts = candidates.map((j) => `${j.title}\n${j.tags.join(", ")}\n${j.description}`);
+    const texts = candidates.map(jobSkillText);
     pieces.push([
       `extractSkills over the ${texts.length} candidates' texts (saved by stored skills)`,
       await repeat(async () => {

@@ -2,6 +2,7 @@ import cluster from "node:cluster";
 import { startServer } from "@aura/api";
 import {
   AppError,
+  type AuraConfig,
   type ClosableEmbedder,
   loadConfig,
   migrateDatabase,
@@ -44,7 +45,7 @@ export function registerServeCommand(program: Command): void {
           await primary(config.databaseUrl ?? "", opts);
           return;
         }
-        await serveOne(opts, cluster.isWorker);
+        await serveOne(config, opts, cluster.isWorker);
       }),
     );
 }
@@ -76,8 +77,7 @@ async function primary(databaseUrl: string, opts: ServeFlags) {
   await new Promise(() => {});
 }
 
-async function serveOne(opts: ServeFlags, quiet: boolean) {
-  const { config } = loadConfig({ cwd: process.cwd(), env: process.env });
+async function serveOne(config: AuraConfig, opts: ServeFlags, quiet: boolean) {
   const handle = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );

@@ -144,7 +144,7 @@ export async function openBatch(
     cacheDir: options.cacheDir,
     excludeJobIds: rated,
   });
-  const picks = ranked.jobs.filter((r) => !rated.has(r.job.id)).slice(0, size);
+  const picks = ranked.jobs;
   if (picks.length === 0) {
     throw new AppError(
       "conflict",
