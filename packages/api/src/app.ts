@@ -91,6 +91,12 @@ function jsonBody<T extends z.ZodType>(schema: T) {
   return { required: true, content: { "application/json": { schema } } };
 }
 
+/** A 429 saying how long to wait. */
+function tooMany(c: Context, wait: number, what: string): Response {
+  c.header("Retry-After", String(wait));
+  return c.json(errorBody("rate_limited", `Too many ${what}; wait ${wait} s.`), 429);
+}
+
 /** The caller's address: the socket's under @hono/node-server, else "unknown". */
 function clientAddress(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
@@ -173,10 +179,7 @@ export function createApi(deps: ApiDeps) {
     c.set("userId", userId);
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       const wait = writeLimiter.hit(userId);
-      if (wait > 0) {
-        c.header("Retry-After", String(wait));
-        return c.json(errorBody("rate_limited", `Too many changes; wait ${wait} s.`), 429);
-      }
+      if (wait > 0) return tooMany(c, wait, "changes");
     }
     await next();
   });
@@ -187,19 +190,11 @@ export function createApi(deps: ApiDeps) {
   });
   app.use("/api/auth/sign-in/*", async (c, next) => {
     const wait = signInLimiter.hit(clientAddress(c));
-    if (wait > 0) {
-      c.header("Retry-After", String(wait));
-      return c.json(errorBody("rate_limited", `Too many sign-in attempts; wait ${wait} s.`), 429);
-    }
-    return next();
+    return wait > 0 ? tooMany(c, wait, "sign-in attempts") : next();
   });
   app.use("/api/auth/sign-up/*", async (c, next) => {
     const wait = signInLimiter.hit(`up:${clientAddress(c)}`);
-    if (wait > 0) {
-      c.header("Retry-After", String(wait));
-      return c.json(errorBody("rate_limited", `Too many sign-ups; wait ${wait} s.`), 429);
-    }
-    return next();
+    return wait > 0 ? tooMany(c, wait, "sign-ups") : next();
   });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
