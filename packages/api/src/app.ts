@@ -332,7 +332,7 @@ export function createApi(deps: ApiDeps) {
       path: "/api/auth/sign-out",
       tags: ["accounts"],
       summary: "End the session (clears the cookie)",
-      responses: { 204: { description: "Signed out" } },
+      responses: { 204: { description: "Signed out" }, ...errorResponses() },
     }),
     async (c) => {
       const response = await auth.api

@@ -239,7 +239,7 @@ export const metricsSchema = z
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
 const ERROR_TEXT: Record<ErrorStatus, string> = {
-  400: "Invalid input; `field` names the part",
+  400: "Invalid input; error.field names the part",
   401: "Not signed in",
   403: "Not allowed",
   404: "Not found (or not yours)",
