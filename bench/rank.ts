@@ -46,7 +46,9 @@ import {
   bm25Search,
   bm25Statement,
   ensureTermStats,
+  queryTermCounts,
   refreshTermStats,
+  weighQueryTerms,
   weightedQueryTerms,
 } from "../packages/core/src/rank/lexical-search.ts";
 import { extractSkills } from "../packages/core/src/skills/extract-skills.ts";
@@ -292,8 +294,20 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
     const pieces: [string, number[]][] = [
       ["ensureTermStats (newest-id check)", await repeat(() => ensureTermStats(handle.db))],
       [
-        `weightedQueryTerms (${termList.length} terms)`,
+        `weightedQueryTerms (${termList.length} terms; df from term_stats: the SQL path)`,
         await repeat(() => weightedQueryTerms(handle.db, lexicalText, roles)),
+      ],
+      [
+        "query terms weighed by the held BM25 index (the CV's lexemes cached)",
+        await repeat(async () => {
+          const index = lexicalBuild.value;
+          if (!index) return;
+          weighQueryTerms(
+            await queryTermCounts(handle.db, lexicalText, roles),
+            (term) => index.documentFrequency(term),
+            index.docCount,
+          );
+        }),
       ],
       [
         `bm25Search in SQL (${lexical.length} hits; not used while the index is current)`,
@@ -319,7 +333,10 @@ async function benchTarget({ label, handle, cacheDir }: Target) {
         "getCachedCvVector",
         await repeat(() => getCachedCvVector(handle.db, LOCAL_USER_ID, model, queryText)),
       ],
-      [`getJobs (${ids.length} candidates)`, await repeat(() => getJobs(handle.db, ids))],
+      [
+        `getJobs (${ids.length} candidates, whole rows; ranking reads fewer columns)`,
+        await repeat(() => getJobs(handle.db, ids)),
+      ],
     ];
     const unembedded = await repeat(() => countUnembeddedJobs(handle.db, model));
     // The JS scoring's main cost: the skill vocabulary over every candidate's text.

@@ -1,15 +1,15 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { RankConfig } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
-import { batches, batchJobs } from "../db/schema.ts";
+import { batches, batchJobs, jobSources, jobs, ratings } from "../db/schema.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { VectorSearch } from "../embed/vector-search.ts";
 import { AppError } from "../errors.ts";
 import { type JobView, toJobView } from "../jobs/job-view.ts";
-import { getJobs } from "../jobs/store/list-jobs.ts";
+import { jobSummaryColumns, type StoredJob, sourceLinkColumns } from "../jobs/store/list-jobs.ts";
 import { getProfile } from "../profile/profile-store.ts";
 import { rankJobs } from "../rank/rank-jobs.ts";
-import { type Rating, ratedJobIds, ratingsOf } from "./ratings.ts";
+import { type Rating, ratedJobIds, toRating } from "./ratings.ts";
 
 export interface BatchJob {
   position: number;
@@ -36,81 +36,94 @@ export interface OpenBatchOptions {
   now?: Date;
 }
 
-async function toBatch(
-  db: Database,
-  userId: string,
-  row: typeof batches.$inferSelect,
-  knownMembers?: { jobId: number; position: number; score: number }[],
-): Promise<Batch> {
-  const members =
-    knownMembers ??
-    (await db
-      .select()
-      .from(batchJobs)
-      .where(eq(batchJobs.batchId, row.id))
-      .orderBy(asc(batchJobs.position)));
-  const ids = members.map((m) => m.jobId);
-  const [storedJobs, rated] = await Promise.all([
-    getJobs(db, ids, { withDescription: false }),
-    ratingsOf(db, userId, ids),
-  ]);
-  const stored = new Map(storedJobs.map((job) => [job.id, job]));
-  const jobs = members.flatMap((m) => {
-    const job = stored.get(m.jobId);
-    return job
-      ? [
-          {
-            position: m.position,
-            score: m.score,
-            job: toJobView(job),
-            rating: rated.get(m.jobId) ?? null,
-          },
-        ]
-      : [];
-  });
-  return {
-    id: row.id,
-    status: row.status,
-    createdAt: row.createdAt.toISOString(),
-    lockedAt: row.lockedAt?.toISOString() ?? null,
-    jobs,
-    complete: jobs.every((j) => j.rating !== null),
-  };
-}
-
-/** The user's open batch, or null. Its row and members come in one query. */
-export async function currentBatch(db: Database, userId: string): Promise<Batch | null> {
+/**
+ * The user's batches matching `where`, newest first, each with its jobs (no descriptions), their
+ * board links and the user's ratings: one query, as the dashboard reads it on every visit.
+ */
+async function loadBatches(db: Database, userId: string, where: SQL): Promise<Batch[]> {
   const rows = await db
-    .select({ batch: batches, member: batchJobs })
+    .select({
+      batch: batches,
+      member: { jobId: batchJobs.jobId, position: batchJobs.position, score: batchJobs.score },
+      job: jobSummaryColumns,
+      source: sourceLinkColumns,
+      rating: ratings,
+    })
     .from(batches)
     .leftJoin(batchJobs, eq(batchJobs.batchId, batches.id))
-    .where(and(eq(batches.userId, userId), eq(batches.status, "open")))
-    .orderBy(asc(batchJobs.position));
-  const first = rows[0];
-  if (!first) return null;
-  const members = rows.flatMap((r) => (r.member ? [r.member] : []));
-  return toBatch(db, userId, first.batch, members);
+    .leftJoin(jobs, eq(jobs.id, batchJobs.jobId))
+    .leftJoin(jobSources, eq(jobSources.jobId, jobs.id))
+    .leftJoin(ratings, and(eq(ratings.userId, batches.userId), eq(ratings.jobId, batchJobs.jobId)))
+    .where(and(eq(batches.userId, userId), where))
+    .orderBy(
+      desc(batches.id),
+      asc(batchJobs.position),
+      asc(jobSources.firstSeenAt),
+      asc(jobSources.id),
+    );
+  const byId = new Map<number, { row: typeof batches.$inferSelect; jobs: Map<number, Member> }>();
+  for (const { batch, member, job, source, rating } of rows) {
+    let entry = byId.get(batch.id);
+    if (!entry) {
+      entry = { row: batch, jobs: new Map() };
+      byId.set(batch.id, entry);
+    }
+    if (!member || !job) continue;
+    let current = entry.jobs.get(member.jobId);
+    if (!current) {
+      current = { ...member, job: { ...job, sources: [] }, rating };
+      entry.jobs.set(member.jobId, current);
+    }
+    if (source) current.job.sources.push(source);
+  }
+  return [...byId.values()].map(({ row, jobs: members }) => {
+    const list = [...members.values()].map((m) => ({
+      position: m.position,
+      score: m.score,
+      job: toJobView(m.job),
+      rating: m.rating ? toRating(m.rating) : null,
+    }));
+    return {
+      id: row.id,
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+      lockedAt: row.lockedAt?.toISOString() ?? null,
+      jobs: list,
+      complete: list.every((j) => j.rating !== null),
+    };
+  });
+}
+
+interface Member {
+  jobId: number;
+  position: number;
+  score: number;
+  job: StoredJob;
+  rating: typeof ratings.$inferSelect | null;
+}
+
+/** The user's open batch, or null. */
+export async function currentBatch(db: Database, userId: string): Promise<Batch | null> {
+  const [batch] = await loadBatches(db, userId, eq(batches.status, "open"));
+  return batch ?? null;
 }
 
 /** One of the user's batches; another user's batch is `not_found`, as a missing one is. */
 export async function getBatch(db: Database, userId: string, batchId: number): Promise<Batch> {
-  const [row] = await db
-    .select()
-    .from(batches)
-    .where(and(eq(batches.id, batchId), eq(batches.userId, userId)));
-  if (!row) throw new AppError("not_found", `There is no batch ${batchId}.`, { field: "id" });
-  return toBatch(db, userId, row);
+  const [batch] = await loadBatches(db, userId, eq(batches.id, batchId));
+  if (!batch) throw new AppError("not_found", `There is no batch ${batchId}.`, { field: "id" });
+  return batch;
 }
 
 /** The user's batches, newest first. */
 export async function listBatches(db: Database, userId: string, limit = 20): Promise<Batch[]> {
-  const rows = await db
-    .select()
+  const newest = db
+    .select({ id: batches.id })
     .from(batches)
     .where(eq(batches.userId, userId))
     .orderBy(desc(batches.id))
     .limit(limit);
-  return Promise.all(rows.map((row) => toBatch(db, userId, row)));
+  return loadBatches(db, userId, inArray(batches.id, newest));
 }
 
 /**
@@ -169,7 +182,7 @@ export async function openBatch(
     if (winner) return { batch: winner, created: false };
     throw new AppError("conflict", "Another request changed your batches; try again.");
   }
-  return { batch: await toBatch(db, userId, created), created: true };
+  return { batch: await getBatch(db, userId, created.id), created: true };
 }
 
 /**
@@ -192,5 +205,7 @@ export async function lockBatch(db: Database, userId: string, batchId: number): 
     .set({ status: "locked", lockedAt: new Date() })
     .where(and(eq(batches.id, batchId), eq(batches.userId, userId), eq(batches.status, "open")))
     .returning();
-  return row ? toBatch(db, userId, row) : getBatch(db, userId, batchId);
+  return row
+    ? { ...batch, status: row.status, lockedAt: row.lockedAt?.toISOString() ?? null }
+    : getBatch(db, userId, batchId);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseOrThrow } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
@@ -31,7 +31,7 @@ export interface Rating {
   updatedAt: string;
 }
 
-function toRating(row: typeof ratings.$inferSelect): Rating {
+export function toRating(row: typeof ratings.$inferSelect): Rating {
   return {
     jobId: row.jobId,
     stars: row.stars,
@@ -98,18 +98,4 @@ export async function ratedJobIds(db: Database, userId: string): Promise<Set<num
     .from(ratings)
     .where(eq(ratings.userId, userId));
   return new Set(rows.map((row) => row.jobId));
-}
-
-/** The user's ratings of the given jobs, by job id. */
-export async function ratingsOf(
-  db: Database,
-  userId: string,
-  jobIds: number[],
-): Promise<Map<number, Rating>> {
-  if (jobIds.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(ratings)
-    .where(and(eq(ratings.userId, userId), inArray(ratings.jobId, jobIds)));
-  return new Map(rows.map((row) => [row.jobId, toRating(row)]));
 }

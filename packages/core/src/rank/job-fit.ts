@@ -12,6 +12,28 @@ export interface Fit {
   verdict: string;
 }
 
+/** What ranking reads of a job: a slice of its row, so candidates load fast. */
+export type JobFacts = Pick<
+  JobRow,
+  | "id"
+  | "title"
+  | "company"
+  | "location"
+  | "country"
+  | "remote"
+  | "currency"
+  | "salaryMinAnnual"
+  | "salaryMaxAnnual"
+  | "seniority"
+  | "tags"
+  | "postedAt"
+  | "firstSeenAt"
+  | "contentHash"
+  | "skills"
+  | "skillsKey"
+  | "description"
+>;
+
 const neutral = (verdict: string): Fit => ({ value: 0, verdict });
 
 function formatMoney(amount: number, currency: string): string {
@@ -19,7 +41,7 @@ function formatMoney(amount: number, currency: string): string {
 }
 
 /** Pay against the person's minimum, annualized and in the person's currency. */
-export function salaryFit(job: JobRow, prefs: Preferences): Fit {
+export function salaryFit(job: JobFacts, prefs: Preferences): Fit {
   const top = job.salaryMaxAnnual ?? job.salaryMinAnnual;
   const bottom = job.salaryMinAnnual ?? job.salaryMaxAnnual;
   if (top === null || bottom === null) return neutral("salary not stated");
@@ -47,13 +69,13 @@ export function salaryFit(job: JobRow, prefs: Preferences): Fit {
 }
 
 /** Whether the job is known to be in another country than the person's city. */
-function otherCountryOf(job: JobRow, city: string | undefined): boolean {
+function otherCountryOf(job: JobFacts, city: string | undefined): boolean {
   const home = city ? detectCountry({ location: city }) : null;
   return home !== null && job.country !== null && job.country !== home;
 }
 
 /** Remote/hybrid/on-site against the modes wanted, and the place against the person's city. */
-export function locationFit(job: JobRow, prefs: Preferences): Fit {
+export function locationFit(job: JobFacts, prefs: Preferences): Fit {
   const modes = prefs.locationModes;
   const where = job.location ? ` (${job.location})` : "";
   const mode = job.remote;
@@ -111,7 +133,7 @@ const PERSON_LEVEL: Record<ExperienceLevel, number> = {
   lead: 4,
 };
 
-export function seniorityFit(job: JobRow, level: ExperienceLevel | undefined): Fit {
+export function seniorityFit(job: JobFacts, level: ExperienceLevel | undefined): Fit {
   if (!job.seniority) return neutral("level not stated");
   if (!level) return neutral(`${job.seniority} level`);
   const gap = (JOB_LEVEL[job.seniority] ?? 2) - PERSON_LEVEL[level];
@@ -139,7 +161,7 @@ const COMPANY_TYPE_CUES: Record<string, RegExp> = {
   "public sector": /\b(government|public sector|federal agency|municipal|ministry)/i,
 };
 
-export function companyTypeFit(job: JobRow, wanted: readonly string[]): Fit {
+export function companyTypeFit(job: JobFacts, wanted: readonly string[]): Fit {
   if (wanted.length === 0) return neutral("no company type asked for");
   const text = `${job.company} ${job.description.slice(0, 6000)}`;
   const found = Object.entries(COMPANY_TYPE_CUES)
@@ -164,7 +186,7 @@ function article(word: string): string {
 }
 
 /** 1 for a job posted today, halving every `halfLifeDays`; unknown dates count as middling. */
-export function freshness(job: JobRow, now: Date, halfLifeDays: number): Fit {
+export function freshness(job: JobFacts, now: Date, halfLifeDays: number): Fit {
   const posted = job.postedAt ?? job.firstSeenAt;
   if (!posted) return { value: 0.5, verdict: "posting date unknown" };
   const days = Math.max(0, (now.getTime() - posted.getTime()) / 86_400_000);

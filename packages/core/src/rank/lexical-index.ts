@@ -15,6 +15,8 @@ export interface LexicalIndex {
   /** `corpus_stats.fingerprint` of the jobs it was built from. */
   readonly fingerprint: string;
   readonly docCount: number;
+  /** How many of the indexed jobs hold `term`. */
+  documentFrequency(term: string): number;
   search(terms: WeightedTerm[], limit: number): LexicalHit[];
 }
 
@@ -190,6 +192,10 @@ function fromData(data: IndexData): LexicalIndex & { data: IndexData } {
     data,
     fingerprint: data.fingerprint,
     docCount,
+    documentFrequency(term) {
+      const t = termIds.get(term);
+      return t === undefined ? 0 : (data.offsets[t + 1] ?? 0) - (data.offsets[t] ?? 0);
+    },
     search(queryTerms, limit) {
       const scores = new Float64Array(docCount);
       const touched: number[] = [];
@@ -205,14 +211,54 @@ function fromData(data: IndexData): LexicalIndex & { data: IndexData } {
         }
       }
       // As SQL orders: score descending, then job id.
-      touched.sort(
-        (a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || (data.ids[a] ?? 0) - (data.ids[b] ?? 0),
-      );
-      return touched
-        .slice(0, Math.max(0, Math.floor(limit)))
-        .map((d) => ({ jobId: data.ids[d] ?? -1, score: scores[d] ?? 0 }));
+      const before = (a: number, b: number) =>
+        (scores[b] ?? 0) - (scores[a] ?? 0) || (data.ids[a] ?? 0) - (data.ids[b] ?? 0);
+      return topK(touched, Math.max(0, Math.floor(limit)), before).map((d) => ({
+        jobId: data.ids[d] ?? -1,
+        score: scores[d] ?? 0,
+      }));
     },
   };
+}
+
+/**
+ * The first `k` items of `items` by `before`, in order, without sorting them all: a bounded
+ * heap whose root is the worst kept (BM25 matches tens of thousands of jobs; ranking keeps 100).
+ */
+export function topK<T>(items: readonly T[], k: number, before: (a: T, b: T) => number): T[] {
+  if (k <= 0) return [];
+  const heap: T[] = [];
+  // `worse(a, b)`: a comes after b, so it is nearer the root.
+  const worse = (a: T, b: T) => before(a, b) > 0;
+  const down = (start: number) => {
+    let i = start;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(heap[l] as T, heap[top] as T)) top = l;
+      if (r < heap.length && worse(heap[r] as T, heap[top] as T)) top = r;
+      if (top === i) return;
+      [heap[i], heap[top]] = [heap[top] as T, heap[i] as T];
+      i = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i] as T, heap[parent] as T)) break;
+        [heap[i], heap[parent]] = [heap[parent] as T, heap[i] as T];
+        i = parent;
+      }
+    } else if (before(item, heap[0] as T) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(before);
 }
 
 // --- saved in the data folder, and held per process -------------------------------------------
@@ -310,14 +356,16 @@ export function loadLexicalIndex(cacheDir: string): LexicalIndex | null {
 }
 
 /**
- * The saved index of `cacheDir` when it matches the database's term statistics now, held in
+ * The saved index of `cacheDir` when it matches the database's term statistics now (`known`:
+ * as the caller just read them), held in
  * memory for the next call; null when there is none or it is stale (ranking then uses SQL).
  */
 export async function currentLexicalIndex(
   db: Database,
   cacheDir: string,
+  known?: { fingerprint: string },
 ): Promise<LexicalIndex | null> {
-  const stats = await corpusStats(db);
+  const stats = known ?? (await corpusStats(db));
   if (!stats) return null;
   const inMemory = held.get(cacheDir);
   if (inMemory?.fingerprint === stats.fingerprint) return inMemory;

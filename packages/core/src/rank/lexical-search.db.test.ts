@@ -16,7 +16,9 @@ import {
 import {
   bm25Search,
   ensureTermStats,
+  queryTermCounts,
   refreshTermStats,
+  weighQueryTerms,
   weightedQueryTerms,
 } from "./lexical-search.ts";
 import { dataScienceCv, rankTestPostingsJsonl, salesCv } from "./rank-test-postings.ts";
@@ -43,9 +45,10 @@ async function stats() {
 
 describe("ensureTermStats", () => {
   it("builds the statistics once, and again only when a new job arrives", async () => {
-    await ensureTermStats(handle.db);
+    const returned = await ensureTermStats(handle.db);
     const first = await stats();
     expect(Number(first?.doc_count)).toBe(10);
+    expect(returned.docCount).toBe(10);
     await ensureTermStats(handle.db);
     expect(await stats()).toEqual(first);
 
@@ -82,6 +85,13 @@ describe("the in-process BM25 index", () => {
     expect(index?.docCount).toBeGreaterThan(0);
     for (const text of [dataScienceCv, salesCv, "rust tokio", "nothing-matches-this-zzz"]) {
       const terms = await weightedQueryTerms(handle.db, text);
+      // The index's postings give the same document frequencies as term_stats.
+      const fromIndex = weighQueryTerms(
+        await queryTermCounts(handle.db, text),
+        (term) => index?.documentFrequency(term) ?? 0,
+        index?.docCount ?? 0,
+      );
+      expect(fromIndex).toEqual(terms);
       const inSql = await bm25Search(handle.db, terms, 5);
       const inMemory = index?.search(terms, 5) ?? [];
       expect(inMemory.map((h) => h.jobId)).toEqual(inSql.map((h) => h.jobId));

@@ -46,18 +46,35 @@ async function jobsFingerprint(db: Database): Promise<string> {
  * Edits and expiries shift document frequencies a little; the pipeline's full refresh
  * catches those.
  */
-export async function ensureTermStats(db: Database): Promise<void> {
-  const [row] = resultRows<{ stored: string | null; newest: string | number | null }>(
+export async function ensureTermStats(db: Database): Promise<CorpusStats> {
+  const [row] = resultRows<{
+    fingerprint: string | null;
+    doc_count: number | null;
+    avg_length: number | null;
+    newest: string | number | null;
+  }>(
     await db.execute(sql`
-      SELECT (SELECT fingerprint FROM corpus_stats WHERE id = 1) AS stored,
-             (SELECT max(id) FROM jobs) AS newest`),
+      SELECT c.fingerprint, c.doc_count, c.avg_length, (SELECT max(id) FROM jobs) AS newest
+      FROM (SELECT 1) AS one LEFT JOIN corpus_stats c ON c.id = 1`),
   );
   // "|"-separated: the timestamps in it hold colons (a ":" split compared a piece of a
   // time with the id, so every rank rebuilt the statistics: 4.5 s at 100k jobs).
-  const storedNewest = row?.stored?.split("|")[2];
-  if (row?.stored == null || storedNewest !== String(row.newest ?? 0)) {
-    await refreshTermStats(db, { force: true });
+  const storedNewest = row?.fingerprint?.split("|")[2];
+  if (row?.fingerprint == null || storedNewest !== String(row.newest ?? 0)) {
+    return (await refreshTermStats(db, { force: true })).stats;
   }
+  return {
+    fingerprint: row.fingerprint,
+    docCount: Number(row.doc_count),
+    avgLength: Number(row.avg_length),
+  };
+}
+
+/** `corpus_stats`: the live jobs the term statistics (and the BM25 index) were built from. */
+export interface CorpusStats {
+  fingerprint: string;
+  docCount: number;
+  avgLength: number;
 }
 
 /**
@@ -67,14 +84,21 @@ export async function ensureTermStats(db: Database): Promise<void> {
 export async function refreshTermStats(
   db: Database,
   options: { force?: boolean } = {},
-): Promise<{ refreshed: boolean; docCount: number }> {
+): Promise<{ refreshed: boolean; docCount: number; stats: CorpusStats }> {
   const fingerprint = await jobsFingerprint(db);
   if (!options.force) {
-    const [current] = resultRows<{ fingerprint: string; doc_count: number }>(
-      await db.execute(sql`SELECT fingerprint, doc_count FROM corpus_stats WHERE id = 1`),
+    const [current] = resultRows<{ fingerprint: string; doc_count: number; avg_length: number }>(
+      await db.execute(
+        sql`SELECT fingerprint, doc_count, avg_length FROM corpus_stats WHERE id = 1`,
+      ),
     );
     if (current?.fingerprint === fingerprint) {
-      return { refreshed: false, docCount: Number(current.doc_count) };
+      const docCount = Number(current.doc_count);
+      return {
+        refreshed: false,
+        docCount,
+        stats: { fingerprint, docCount, avgLength: Number(current.avg_length) },
+      };
     }
   }
   return db.transaction(async (tx) => {
@@ -88,49 +112,98 @@ export async function refreshTermStats(
         FROM jobs WHERE expired_at IS NULL`),
     );
     const docCount = Number(stats?.n ?? 0);
+    const avgLength = Number(stats?.avg ?? 0);
     await tx.execute(sql`
       INSERT INTO corpus_stats (id, doc_count, avg_length, fingerprint, refreshed_at)
-      VALUES (1, ${docCount}, ${Number(stats?.avg ?? 0)}, ${fingerprint}, now())
+      VALUES (1, ${docCount}, ${avgLength}, ${fingerprint}, now())
       ON CONFLICT (id) DO UPDATE SET doc_count = excluded.doc_count,
         avg_length = excluded.avg_length, fingerprint = excluded.fingerprint,
         refreshed_at = excluded.refreshed_at`);
-    return { refreshed: true, docCount };
+    return { refreshed: true, docCount, stats: { fingerprint, docCount, avgLength } };
   });
 }
 
+/** How often each lexeme occurs in a query text (stemmed as the jobs' documents are). */
+export interface QueryTermCount {
+  term: string;
+  qtf: number;
+}
+
+/** Query texts lexed lately: a person's CV is the same text call after call. */
+const lexedQueries = new Map<string, QueryTermCount[]>();
+const LEXED_QUERIES_HELD = 64;
+
 /**
- * The most telling terms of `text` (a CV, plus roles), weighted like BM25's query side.
- * `boost` texts (roles sought) count as if written three more times.
+ * The lexemes of `text` with their counts, by the database's English configuration; `boost`
+ * texts (roles sought) count as if written three more times.
+ */
+export async function queryTermCounts(
+  db: Database,
+  text: string,
+  boost: string[] = [],
+): Promise<QueryTermCount[]> {
+  const query = [text.slice(0, MAX_QUERY_CHARS), ...boost, ...boost, ...boost].join("\n");
+  const known = lexedQueries.get(query);
+  if (known) return known;
+  const rows = resultRows<{ term: string; qtf: number }>(
+    await db.execute(sql`
+      SELECT lexeme AS term, cardinality(positions) AS qtf
+      FROM unnest(to_tsvector('english', ${query}))`),
+  );
+  const counts = rows.map((row) => ({ term: row.term, qtf: Number(row.qtf) }));
+  if (lexedQueries.size >= LEXED_QUERIES_HELD) {
+    lexedQueries.delete(lexedQueries.keys().next().value as string);
+  }
+  lexedQueries.set(query, counts);
+  return counts;
+}
+
+/**
+ * The most telling of the query's terms, weighted like BM25's query side (idf × saturated
+ * query frequency); `documentFrequency` is a term's job count among `docCount` live jobs.
+ */
+export function weighQueryTerms(
+  counts: QueryTermCount[],
+  documentFrequency: (term: string) => number,
+  docCount: number,
+): WeightedTerm[] {
+  const weighted: WeightedTerm[] = [];
+  const n = docCount;
+  for (const { term, qtf } of counts) {
+    const df = documentFrequency(term);
+    if (df === 0) continue;
+    // Digits (years, phone numbers) and single letters say nothing about the work.
+    if (term.length < 2 || /^[\d.,:/-]+$/.test(term)) continue;
+    // Words in most jobs ("work", "team") cannot tell jobs apart.
+    if (df > n * 0.5) continue;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    weighted.push({ term, weight: (idf * (K3 + 1) * qtf) / (K3 + qtf) });
+  }
+  return weighted.sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS);
+}
+
+/**
+ * The most telling terms of `text` (a CV, plus roles), weighted like BM25's query side, with
+ * document frequencies from `term_stats`.
  */
 export async function weightedQueryTerms(
   db: Database,
   text: string,
   boost: string[] = [],
+  stats?: CorpusStats,
 ): Promise<WeightedTerm[]> {
-  const query = [text.slice(0, MAX_QUERY_CHARS), ...boost, ...boost, ...boost].join("\n");
-  const rows = resultRows<{ term: string; qtf: number; df: number; n: number }>(
+  const counts = await queryTermCounts(db, text, boost);
+  if (counts.length === 0) return [];
+  const rows = resultRows<{ term: string; df: number; n: number }>(
     await db.execute(sql`
-      WITH q AS (
-        SELECT lexeme AS term, cardinality(positions) AS qtf
-        FROM unnest(to_tsvector('english', ${query}))
-      )
-      SELECT q.term, q.qtf, t.doc_count AS df, c.doc_count AS n
-      FROM q JOIN term_stats t ON t.term = q.term CROSS JOIN corpus_stats c
-      WHERE c.id = 1`),
+      SELECT t.term, t.doc_count AS df, c.doc_count AS n
+      FROM term_stats t CROSS JOIN corpus_stats c
+      WHERE c.id = 1
+        AND t.term IN (SELECT jsonb_array_elements_text(${JSON.stringify(counts.map((c) => c.term))}::jsonb))`),
   );
-  const weighted: WeightedTerm[] = [];
-  for (const row of rows) {
-    const df = Number(row.df);
-    const n = Number(row.n);
-    // Digits (years, phone numbers) and single letters say nothing about the work.
-    if (row.term.length < 2 || /^[\d.,:/-]+$/.test(row.term)) continue;
-    // Words in most jobs ("work", "team") cannot tell jobs apart.
-    if (df > n * 0.5) continue;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    const qtf = Number(row.qtf);
-    weighted.push({ term: row.term, weight: (idf * (K3 + 1) * qtf) / (K3 + qtf) });
-  }
-  return weighted.sort((a, b) => b.weight - a.weight).slice(0, MAX_QUERY_TERMS);
+  const df = new Map(rows.map((row) => [row.term, Number(row.df)]));
+  const n = stats?.docCount ?? Number(rows[0]?.n ?? 0);
+  return weighQueryTerms(counts, (term) => df.get(term) ?? 0, n);
 }
 
 /** A tsquery ORing the terms, each quoted so no lexeme is read as an operator. */

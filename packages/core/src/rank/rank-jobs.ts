@@ -1,24 +1,33 @@
+import { sql } from "drizzle-orm";
 import type { RankConfig, RankWeights } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
+import { jobs as jobsTable } from "../db/schema.ts";
 import { embedLong } from "../embed/chunk.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
 import { AppError } from "../errors.ts";
-import { getJobs, type StoredJob } from "../jobs/store/list-jobs.ts";
+import { getDescriptions, getJobs, idIn, type StoredJob } from "../jobs/store/list-jobs.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { cacheCvVector, getCachedCvVector } from "../profile/profile-store.ts";
 import { extractSkills, normalizeSkill } from "../skills/extract-skills.ts";
-import { jobSkillText, skillsOfJob } from "../skills/job-skills.ts";
+import { hasCurrentSkills, jobSkillText, skillsOfJob } from "../skills/job-skills.ts";
 import {
   companyTypeFit,
   type Fit,
   freshness,
+  type JobFacts,
   locationFit,
   salaryFit,
   seniorityFit,
 } from "./job-fit.ts";
 import { currentLexicalIndex } from "./lexical-index.ts";
-import { bm25Search, ensureTermStats, weightedQueryTerms } from "./lexical-search.ts";
+import {
+  bm25Search,
+  ensureTermStats,
+  queryTermCounts,
+  weighQueryTerms,
+  weightedQueryTerms,
+} from "./lexical-search.ts";
 import { cvWordCounts, titleMatch } from "./title-match.ts";
 
 export type FeatureName = keyof RankWeights;
@@ -32,6 +41,7 @@ export interface FeatureScore {
 }
 
 export interface RankedJob {
+  /** The job's row; `description` is empty unless scoring had to read it (use getJob). */
   job: StoredJob;
   score: number;
   features: Record<FeatureName, FeatureScore>;
@@ -144,9 +154,16 @@ export async function rankJobs(
   const reach = config.candidates + excluded.size;
   // The two retrievers are independent: on a server their queries run side by side.
   const lexicalSide = async () => {
-    await ensureTermStats(db);
-    const terms = await weightedQueryTerms(db, lexicalText, roles);
-    const index = options.cacheDir ? await currentLexicalIndex(db, options.cacheDir) : null;
+    const stats = await ensureTermStats(db);
+    const index = options.cacheDir ? await currentLexicalIndex(db, options.cacheDir, stats) : null;
+    // With the index current, its postings give the document frequencies.
+    const terms = index
+      ? weighQueryTerms(
+          await queryTermCounts(db, lexicalText, roles),
+          (term) => index.documentFrequency(term),
+          index.docCount,
+        )
+      : await weightedQueryTerms(db, lexicalText, roles, stats);
     const hits = index ? index.search(terms, reach) : await bm25Search(db, terms, reach);
     return hits.filter((hit) => !excluded.has(hit.jobId));
   };
@@ -184,13 +201,17 @@ export async function rankJobs(
   // fusion, which gives the weaker retriever (the encoder) as much say as BM25.
   const lexicalScaled = minMax(new Map(lexical.map((hit) => [hit.jobId, hit.score])));
 
-  const jobs = await getJobs(db, ids);
+  const jobs = await candidateJobs(
+    db,
+    ids,
+    prefs.includeSkills.length + prefs.excludeSkills.length > 0,
+  );
   const cvSkills = new Set(extractSkills(profile.cvText));
   const include = prefs.includeSkills.map((raw) => ({ raw, name: normalizeSkill(raw) ?? raw }));
   const exclude = prefs.excludeSkills.map((raw) => ({ raw, name: normalizeSkill(raw) ?? raw }));
   const cvCounts = cvWordCounts(queryText);
 
-  const ranked: RankedJob[] = [];
+  const ranked: (Omit<RankedJob, "job"> & { job: JobFacts })[] = [];
   for (const job of jobs) {
     const text = jobSkillText(job);
     const jobSkills = skillsOfJob(job);
@@ -270,12 +291,69 @@ export async function rankJobs(
     });
   }
   ranked.sort((a, b) => b.score - a.score || a.job.id - b.job.id);
+  const top = ranked.slice(0, Math.max(1, options.top));
+  // Whole rows, with their board links, for the jobs returned only.
+  const rows = new Map(
+    (
+      await getJobs(
+        db,
+        top.map((item) => item.job.id),
+        { withDescription: false },
+      )
+    ).map((job) => [job.id, job]),
+  );
   return {
-    jobs: ranked.slice(0, Math.max(1, options.top)),
+    jobs: top.flatMap((item) => {
+      const job = rows.get(item.job.id);
+      return job ? [{ ...item, job }] : [];
+    }),
     candidates: ids.length,
     vectorSearch: search.kind,
     model: embedder.modelId,
   };
+}
+
+const factColumns = {
+  id: jobsTable.id,
+  title: jobsTable.title,
+  company: jobsTable.company,
+  location: jobsTable.location,
+  country: jobsTable.country,
+  remote: jobsTable.remote,
+  currency: jobsTable.currency,
+  salaryMinAnnual: jobsTable.salaryMinAnnual,
+  salaryMaxAnnual: jobsTable.salaryMaxAnnual,
+  seniority: jobsTable.seniority,
+  tags: jobsTable.tags,
+  postedAt: jobsTable.postedAt,
+  firstSeenAt: jobsTable.firstSeenAt,
+  contentHash: jobsTable.contentHash,
+  skills: jobsTable.skills,
+  skillsKey: jobsTable.skillsKey,
+  description: sql<string>`''`,
+};
+
+/**
+ * What scoring reads of the candidates. Descriptions are long, so they are read only where scoring needs them:
+ * for every job when skills the vocabulary may not know are searched in the text, else for jobs
+ * whose stored skills are stale.
+ */
+async function candidateJobs(
+  db: Database,
+  ids: number[],
+  searchText: boolean,
+): Promise<JobFacts[]> {
+  const jobs: JobFacts[] = await db
+    .select(factColumns)
+    .from(jobsTable)
+    .where(idIn(jobsTable.id, ids));
+  const needText = searchText ? jobs : jobs.filter((job) => !hasCurrentSkills(job));
+  const descriptions = await getDescriptions(
+    db,
+    needText.map((job) => job.id),
+  );
+  for (const job of needText) job.description = descriptions.get(job.id) ?? "";
+  return jobs;
 }
 
 function round(value: number): number {

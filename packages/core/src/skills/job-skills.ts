@@ -21,6 +21,15 @@ export function jobSkillsKey(contentHash: string): string {
   return `${SKILLS_VERSION}:${contentHash}`;
 }
 
+/** Whether the job's stored skills were read from its current text by the current vocabulary. */
+export function hasCurrentSkills(job: {
+  contentHash: string;
+  skills: string[] | null;
+  skillsKey: string | null;
+}): boolean {
+  return job.skills !== null && job.skillsKey === jobSkillsKey(job.contentHash);
+}
+
 /** The job's skills: stored ones while current, else read now. */
 export function skillsOfJob(job: {
   title: string;
@@ -30,7 +39,7 @@ export function skillsOfJob(job: {
   skills: string[] | null;
   skillsKey: string | null;
 }): string[] {
-  if (job.skills && job.skillsKey === jobSkillsKey(job.contentHash)) return job.skills;
+  if (job.skills && hasCurrentSkills(job)) return job.skills;
   return extractSkills(jobSkillText(job));
 }
 

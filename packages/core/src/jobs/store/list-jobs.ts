@@ -1,4 +1,4 @@
-import { and, count, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { jobSources, jobs } from "../../db/schema.ts";
 
@@ -15,6 +15,17 @@ export interface JobSourceLink {
 const { searchVector: _searchVector, ...jobColumns } = getTableColumns(jobs);
 export type JobRow = Omit<typeof jobs.$inferSelect, "searchVector">;
 export type StoredJob = JobRow & { sources: JobSourceLink[] };
+
+/** The columns of a job without its description: what lists and cards show. */
+export const jobSummaryColumns = { ...jobColumns, description: sql<string>`''` };
+
+/** A board link's columns, as `JobSourceLink` holds them. */
+export const sourceLinkColumns = {
+  source: jobSources.source,
+  url: jobSources.url,
+  firstSeenAt: jobSources.firstSeenAt,
+  lastSeenAt: jobSources.lastSeenAt,
+};
 
 export interface ListJobsOptions {
   limit?: number;
@@ -48,17 +59,27 @@ export async function listJobs(
     .orderBy(sql`${jobs.postedAt} desc nulls last`, desc(jobs.id))
     .limit(options.limit ?? 20)
     .offset(options.offset ?? 0);
-  const [totalRow] = await db.select({ n: count() }).from(jobs).where(where);
-  return { jobs: await withSources(db, rows), total: Number(totalRow?.n ?? 0) };
+  const [[totalRow], links] = await Promise.all([
+    db.select({ n: count() }).from(jobs).where(where),
+    linksOf(
+      db,
+      rows.map((row) => row.id),
+    ),
+  ]);
+  return {
+    jobs: rows.map((row) => ({ ...row, sources: links.get(row.id) ?? [] })),
+    total: Number(totalRow?.n ?? 0),
+  };
 }
 
 export async function getJob(db: Database, id: number): Promise<StoredJob | null> {
-  const rows = await db
-    .select(jobColumns)
-    .from(jobs)
-    .where(and(eq(jobs.id, id)));
-  const [job] = await withSources(db, rows);
+  const [job] = await getJobs(db, [id]);
   return job ?? null;
+}
+
+/** `column = ANY(ids)`: one array parameter however many ids (an IN list plans slower). */
+export function idIn(column: typeof jobs.id | typeof jobSources.jobId, ids: number[]) {
+  return sql`${column} = ANY(${`{${ids.map((id) => Math.floor(id)).join(",")}}`}::bigint[])`;
 }
 
 /**
@@ -71,32 +92,35 @@ export async function getJobs(
   options: { withDescription?: boolean } = {},
 ): Promise<StoredJob[]> {
   if (ids.length === 0) return [];
-  const columns =
-    options.withDescription === false
-      ? { ...jobColumns, description: sql<string>`''` }
-      : jobColumns;
-  const rows = await db.select(columns).from(jobs).where(inArray(jobs.id, ids));
-  const byId = new Map((await withSources(db, rows)).map((job) => [job.id, job]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  const columns = options.withDescription === false ? jobSummaryColumns : jobColumns;
+  // The links need only the ids: both queries run at once.
+  const [rows, links] = await Promise.all([
+    db.select(columns).from(jobs).where(idIn(jobs.id, ids)),
+    linksOf(db, ids),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, sources: links.get(id) ?? [] }] : [];
+  });
 }
 
-async function withSources(db: Database, rows: JobRow[]): Promise<StoredJob[]> {
-  if (rows.length === 0) return [];
+/** The descriptions of the given jobs, by id. */
+export async function getDescriptions(db: Database, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: jobs.id, description: jobs.description })
+    .from(jobs)
+    .where(idIn(jobs.id, ids));
+  return new Map(rows.map((row) => [row.id, row.description]));
+}
+
+/** The board links of the given jobs, oldest first, by job id. */
+async function linksOf(db: Database, ids: number[]): Promise<Map<number, JobSourceLink[]>> {
   const links = await db
-    .select({
-      jobId: jobSources.jobId,
-      source: jobSources.source,
-      url: jobSources.url,
-      firstSeenAt: jobSources.firstSeenAt,
-      lastSeenAt: jobSources.lastSeenAt,
-    })
+    .select({ jobId: jobSources.jobId, ...sourceLinkColumns })
     .from(jobSources)
-    .where(
-      inArray(
-        jobSources.jobId,
-        rows.map((r) => r.id),
-      ),
-    )
+    .where(idIn(jobSources.jobId, ids))
     .orderBy(jobSources.firstSeenAt, jobSources.id);
   const byJob = new Map<number, JobSourceLink[]>();
   for (const { jobId, ...link } of links) {
@@ -104,5 +128,5 @@ async function withSources(db: Database, rows: JobRow[]): Promise<StoredJob[]> {
     if (list) list.push(link);
     else byJob.set(jobId, [link]);
   }
-  return rows.map((row) => ({ ...row, sources: byJob.get(row.id) ?? [] }));
+  return byJob;
 }
