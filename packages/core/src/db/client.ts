@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
@@ -53,11 +54,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     };
   }
   const inMemory = target.dataDir.startsWith("memory://");
-  if (!inMemory) mkdirSync(target.dataDir, { recursive: true });
+  let unlock = () => {};
+  if (!inMemory) {
+    mkdirSync(target.dataDir, { recursive: true });
+    unlock = lockDataDir(target.dataDir);
+  }
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? undefined : target.dataDir, { extensions: { vector } });
   } catch (cause) {
+    unlock();
     throw new AppError(
       "invalid_config",
       `Cannot open the embedded database in ${target.dataDir}: ${errorMessage(cause)}. ` +
@@ -69,8 +75,63 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     db: drizzlePglite(client, { schema }) as unknown as Database,
     kind: "pglite",
     location: inMemory ? "memory" : target.dataDir,
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Claims an embedded database folder for this process: PGlite is one process's database, and
+ * two writing one folder would damage it. A lock left by a process that died is taken over.
+ * Returns the release.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, "aura.lock");
+  const mine = JSON.stringify({ pid: process.pid, command: process.argv.slice(1).join(" ") });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, mine, { flag: "wx" });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    let holder: { pid?: number; command?: string } = {};
+    try {
+      holder = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      // Unreadable: written by a process that died mid-write.
+    }
+    if (typeof holder.pid === "number" && holder.pid !== process.pid && isRunning(holder.pid)) {
+      throw new AppError(
+        "conflict",
+        `The embedded database in ${dataDir} is in use by another AURA process ` +
+          `(pid ${holder.pid}${holder.command ? `: ${holder.command}` : ""}). ` +
+          "Stop that process first, or share one PostgreSQL server between processes " +
+          "(DATABASE_URL).",
+        { field: "AURA_DATA_DIR" },
+      );
+    }
+    // Ours already, or left by a process that is gone: take it over.
+    rmSync(file, { force: true });
+  }
+  throw new AppError("conflict", `Could not lock the embedded database in ${dataDir}.`, {
+    field: "AURA_DATA_DIR",
+  });
 }
 
 /** Applies the committed migrations; safe to run on every start. */
