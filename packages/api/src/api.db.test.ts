@@ -253,6 +253,13 @@ describe("the API", () => {
     expect((await call("GET", "/search?q=", me)).body.error.field).toBe("q");
   });
 
+  it("ends a session at once on sign-out", async () => {
+    const ada = await signUp("Ada", "ada-out@example.com");
+    expect((await call("GET", "/preferences", ada)).status).toBe(200);
+    expect((await call("POST", "/auth/sign-out", ada)).status).toBe(204);
+    expect((await call("GET", "/preferences", ada)).status).toBe(401);
+  });
+
   it("works with a personal API token, which can be revoked", async () => {
     const cleo = await signUp("Cleo", "cleo@example.com");
     const made = await call("POST", "/tokens", { ...cleo, json: { name: "laptop" } });

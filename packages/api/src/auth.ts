@@ -17,7 +17,8 @@ export interface AuthOptions {
 
 /**
  * Accounts with better-auth on AURA's own tables: e-mail and password (scrypt, no network),
- * GitHub and Google when their keys are set, sessions in the database.
+ * GitHub and Google when their keys are set, sessions in the database (the API keeps the ones
+ * it checked lately in memory, see app.ts).
  */
 export function createAuth(db: Database, options: AuthOptions) {
   return betterAuth({
@@ -36,11 +37,6 @@ export function createAuth(db: Database, options: AuthOptions) {
       },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
-    session: {
-      // A signed copy of the session in a cookie, trusted for a minute: most requests need no
-      // session lookup. Signing out clears it; a session revoked elsewhere lasts ≤ 1 minute.
-      cookieCache: { enabled: true, maxAge: 60 },
-    },
     socialProviders: {
       ...(options.github ? { github: options.github } : {}),
       ...(options.google ? { google: options.google } : {}),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { RankConfig } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import { batches, batchJobs, jobSources, jobs, ratings } from "../db/schema.ts";
@@ -36,12 +36,9 @@ export interface OpenBatchOptions {
   now?: Date;
 }
 
-/**
- * The user's batches matching `where`, newest first, each with its jobs (no descriptions), their
- * board links and the user's ratings: one query, as the dashboard reads it on every visit.
- */
-async function loadBatches(db: Database, userId: string, where: SQL): Promise<Batch[]> {
-  const rows = await db
+/** The rows of the user's batches matching `where`: each job once per board link. */
+function batchRows(db: Database, where: SQL | undefined) {
+  return db
     .select({
       batch: batches,
       member: { jobId: batchJobs.jobId, position: batchJobs.position, score: batchJobs.score },
@@ -54,13 +51,43 @@ async function loadBatches(db: Database, userId: string, where: SQL): Promise<Ba
     .leftJoin(jobs, eq(jobs.id, batchJobs.jobId))
     .leftJoin(jobSources, eq(jobSources.jobId, jobs.id))
     .leftJoin(ratings, and(eq(ratings.userId, batches.userId), eq(ratings.jobId, batchJobs.jobId)))
-    .where(and(eq(batches.userId, userId), where))
+    .where(and(eq(batches.userId, sql.placeholder("userId")), where))
     .orderBy(
       desc(batches.id),
       asc(batchJobs.position),
       asc(jobSources.firstSeenAt),
       asc(jobSources.id),
     );
+}
+
+/**
+ * The two batch reads of every dashboard visit, prepared once per database: planning this
+ * five-table join took 2 ms on the server, five times its execution.
+ */
+function preparedReads(db: Database) {
+  let reads = prepared.get(db);
+  if (!reads) {
+    reads = {
+      open: batchRows(db, eq(batches.status, "open")).prepare("aura_open_batch"),
+      byId: batchRows(db, eq(batches.id, sql.placeholder("batchId"))).prepare("aura_batch_by_id"),
+    };
+    prepared.set(db, reads);
+  }
+  return reads;
+}
+const prepared = new WeakMap<
+  Database,
+  {
+    open: ReturnType<ReturnType<typeof batchRows>["prepare"]>;
+    byId: ReturnType<ReturnType<typeof batchRows>["prepare"]>;
+  }
+>();
+
+/**
+ * Batches from their rows, newest first, each with its jobs (no descriptions), their board
+ * links and the user's ratings.
+ */
+function toBatches(rows: Awaited<ReturnType<typeof batchRows>>): Batch[] {
   const byId = new Map<number, { row: typeof batches.$inferSelect; jobs: Map<number, Member> }>();
   for (const { batch, member, job, source, rating } of rows) {
     let entry = byId.get(batch.id);
@@ -104,13 +131,13 @@ interface Member {
 
 /** The user's open batch, or null. */
 export async function currentBatch(db: Database, userId: string): Promise<Batch | null> {
-  const [batch] = await loadBatches(db, userId, eq(batches.status, "open"));
+  const [batch] = toBatches(await preparedReads(db).open.execute({ userId }));
   return batch ?? null;
 }
 
 /** One of the user's batches; another user's batch is `not_found`, as a missing one is. */
 export async function getBatch(db: Database, userId: string, batchId: number): Promise<Batch> {
-  const [batch] = await loadBatches(db, userId, eq(batches.id, batchId));
+  const [batch] = toBatches(await preparedReads(db).byId.execute({ userId, batchId }));
   if (!batch) throw new AppError("not_found", `There is no batch ${batchId}.`, { field: "id" });
   return batch;
 }
@@ -123,7 +150,7 @@ export async function listBatches(db: Database, userId: string, limit = 20): Pro
     .where(eq(batches.userId, userId))
     .orderBy(desc(batches.id))
     .limit(limit);
-  return loadBatches(db, userId, inArray(batches.id, newest));
+  return toBatches(await batchRows(db, inArray(batches.id, newest)).execute({ userId }));
 }
 
 /**
