@@ -39,6 +39,9 @@ export const jobSchema = z
     seniority: z.string().nullable(),
     employmentType: z.string().nullable(),
     tags: z.array(z.string()),
+    skills: z
+      .array(z.string())
+      .openapi({ description: "Skills the posting asks for, by AURA's vocabulary" }),
     postedAt: z.string().nullable(),
     firstSeenAt: z.string(),
     expiredAt: z.string().nullable(),
@@ -57,6 +60,23 @@ export const jobListSchema = z
 
 const featureSchema = z.object({ value: z.number(), weight: z.number(), contribution: z.number() });
 
+/** Why the ranker placed a job where it did. */
+export const whySchema = z
+  .object({
+    summary: z.string(),
+    matchedSkills: z.array(z.string()),
+    missingSkills: z.array(z.string()),
+    excludedSkills: z.array(z.string()),
+    title: z.string(),
+    salary: z.string(),
+    location: z.string(),
+    seniority: z.string(),
+    companyType: z.string(),
+    freshness: z.string(),
+    retrieval: z.string(),
+  })
+  .openapi("Why");
+
 export const rankedJobSchema = z
   .object({
     id: z.number().int(),
@@ -65,19 +85,7 @@ export const rankedJobSchema = z
     url: z.string(),
     score: z.number(),
     features: z.record(z.string(), featureSchema),
-    why: z.object({
-      summary: z.string(),
-      matchedSkills: z.array(z.string()),
-      missingSkills: z.array(z.string()),
-      excludedSkills: z.array(z.string()),
-      title: z.string(),
-      salary: z.string(),
-      location: z.string(),
-      seniority: z.string(),
-      companyType: z.string(),
-      freshness: z.string(),
-      retrieval: z.string(),
-    }),
+    why: whySchema,
     location: z.string().nullable(),
     remote: z.string().nullable(),
     salary: z
@@ -193,6 +201,9 @@ export const batchSchema = z
         position: z.number().int(),
         score: z.number(),
         job: jobSchema,
+        why: whySchema
+          .nullable()
+          .openapi({ description: "The ranker's reasons when the batch was made" }),
         rating: ratingSchema.nullable(),
       }),
     ),

@@ -68,9 +68,12 @@ describe("batches", () => {
     expect(first.batch.jobs.map((j) => j.position)).toEqual([1, 2, 3]);
     expect(first.batch.jobs[0]?.job.title).toBe("Senior Data Scientist");
     expect(first.batch.complete).toBe(false);
+    // The ranker's reasons are kept with the batch, and read back with it.
+    expect(first.batch.jobs[0]?.why?.matchedSkills).toEqual(expect.arrayContaining(["Python"]));
     const again = await openBatch(handle.db, embedder, "ana", { config, now });
     expect(again.created).toBe(false);
     expect(again.batch.id).toBe(first.batch.id);
+    expect(again.batch.jobs[0]?.why).toEqual(first.batch.jobs[0]?.why);
     expect((await currentBatch(handle.db, "ana"))?.id).toBe(first.batch.id);
   });
 

@@ -8,7 +8,7 @@ import { AppError } from "../errors.ts";
 import { type JobView, toJobView } from "../jobs/job-view.ts";
 import { jobSummaryColumns, type StoredJob, sourceLinkColumns } from "../jobs/store/list-jobs.ts";
 import { getProfile } from "../profile/profile-store.ts";
-import { rankJobs } from "../rank/rank-jobs.ts";
+import { type RankedJob, rankJobs } from "../rank/rank-jobs.ts";
 import { type Rating, ratedJobIds, toRating } from "./ratings.ts";
 
 export interface BatchJob {
@@ -16,6 +16,8 @@ export interface BatchJob {
   /** The ranker's score when the batch was made. */
   score: number;
   job: JobView;
+  /** The ranker's reasons when the batch was made (null for batches made before they were kept). */
+  why: RankedJob["why"] | null;
   rating: Rating | null;
 }
 
@@ -41,7 +43,12 @@ function batchRows(db: Database, where: SQL | undefined) {
   return db
     .select({
       batch: batches,
-      member: { jobId: batchJobs.jobId, position: batchJobs.position, score: batchJobs.score },
+      member: {
+        jobId: batchJobs.jobId,
+        position: batchJobs.position,
+        score: batchJobs.score,
+        why: batchJobs.why,
+      },
       job: jobSummaryColumns,
       source: sourceLinkColumns,
       rating: ratings,
@@ -108,6 +115,7 @@ function toBatches(rows: Awaited<ReturnType<typeof batchRows>>): Batch[] {
       position: m.position,
       score: m.score,
       job: toJobView(m.job),
+      why: (m.why as RankedJob["why"] | null) ?? null,
       rating: m.rating ? toRating(m.rating) : null,
     }));
     return {
@@ -125,6 +133,7 @@ interface Member {
   jobId: number;
   position: number;
   score: number;
+  why: unknown;
   job: StoredJob;
   rating: typeof ratings.$inferSelect | null;
 }
@@ -200,6 +209,7 @@ export async function openBatch(
         jobId: pick.job.id,
         position: i + 1,
         score: pick.score,
+        why: pick.why,
       })),
     );
     return row;

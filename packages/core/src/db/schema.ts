@@ -283,6 +283,8 @@ export const batchJobs = pgTable(
       .references(() => jobs.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     score: doublePrecision("score").notNull(),
+    /** The ranker's reasons when the batch was made (`RankedJob["why"]`), shown on the card. */
+    why: jsonb("why"),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.jobId] })],
 );

@@ -21,6 +21,7 @@ export function toJobView(job: StoredJob, options: { withDescription?: boolean }
     seniority: job.seniority,
     employmentType: job.employmentType,
     tags: job.tags,
+    skills: job.skills ?? [],
     postedAt: job.postedAt?.toISOString() ?? null,
     firstSeenAt: job.firstSeenAt.toISOString(),
     expiredAt: job.expiredAt?.toISOString() ?? null,
