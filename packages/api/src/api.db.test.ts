@@ -183,10 +183,15 @@ describe("the API", () => {
     expect(cv.body.text).toContain("Data Scientist");
     expect((await call("GET", "/cv", ana)).body.text).toBe(cv.body.text);
 
+    // Every test job was embedded before the server started.
+    const status = await call("GET", "/status", ana);
+    expect(status.body).toMatchObject({ jobs: 10, embedded: 10, model: embedder.modelId });
+
     const made = await call("POST", "/batches", ana);
     expect(made.status).toBe(201);
     expect(made.body.jobs).toHaveLength(3);
     expect(made.body.jobs[0].job.title).toBe("Senior Data Scientist");
+    expect(made.body.jobs[0].why.summary).toEqual(expect.any(String));
     const again = await call("POST", "/batches", ana);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(made.body.id);

@@ -6,6 +6,7 @@ import {
   type Database,
   defaultPreferences,
   type Embedder,
+  embeddingProgress,
   extractCvText,
   getBatch,
   getJob,
@@ -454,6 +455,34 @@ export function createApi(deps: ApiDeps) {
         return c.json(errorBody("not_found", `There is no token ${id}.`, "id"), 404);
       }
       return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/status",
+      tags: ["jobs"],
+      summary: "The jobs AURA holds and how many are read for meaning",
+      description:
+        "The web app's progress while preparing a first batch: live jobs gathered, and how many " +
+        "of them the sentence encoder has embedded (the rest cannot be ranked by meaning yet).",
+      security,
+      responses: {
+        200: json(
+          z.object({
+            jobs: z.number().int(),
+            embedded: z.number().int(),
+            model: z.string(),
+          }),
+          "Jobs and embeddings",
+        ),
+        ...errorResponses(401),
+      },
+    }),
+    async (c) => {
+      const model = (await deps.embedder()).modelId;
+      return c.json({ ...(await embeddingProgress(db, model)), model }, 200);
     },
   );
 

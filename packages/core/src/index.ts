@@ -24,7 +24,7 @@ export {
   openDatabase,
 } from "./db/client.ts";
 export * as schema from "./db/schema.ts";
-export { countUnembeddedJobs, embedJobs } from "./embed/embed-jobs.ts";
+export { countUnembeddedJobs, embeddingProgress, embedJobs } from "./embed/embed-jobs.ts";
 export type { Embedder } from "./embed/embedder.ts";
 export { type ClosableEmbedder, openEmbedder } from "./embed/open-embedder.ts";
 export { openVectorSearch, type VectorSearch } from "./embed/vector-search.ts";

@@ -112,3 +112,16 @@ export async function countUnembeddedJobs(db: Database, model: string): Promise<
     .where(and(isNull(jobs.expiredAt), staleVector()));
   return Number(row?.n ?? 0);
 }
+
+/** How far the live jobs are read for meaning by `model`: what the web app's progress shows. */
+export async function embeddingProgress(
+  db: Database,
+  model: string,
+): Promise<{ jobs: number; embedded: number }> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(jobs)
+    .where(isNull(jobs.expiredAt));
+  const live = Number(row?.n ?? 0);
+  return { jobs: live, embedded: live - (await countUnembeddedJobs(db, model)) };
+}
