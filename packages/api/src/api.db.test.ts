@@ -214,6 +214,14 @@ describe("the API", () => {
     for (const id of firstIds) expect(nextIds).not.toContain(id);
     expect((await call("GET", "/batches/current", ana)).body.id).toBe(locked.body.next.id);
 
+    // Undo: a rating in the open batch can be taken back; one in a locked batch cannot.
+    expect((await call("DELETE", `/ratings/${firstIds[0]}`, ana)).status).toBe(409);
+    const undone = nextIds[0];
+    await call("POST", "/ratings", { ...ana, json: { jobId: undone, stars: 2 } });
+    expect((await call("DELETE", `/ratings/${undone}`, ana)).status).toBe(204);
+    expect((await call("DELETE", `/ratings/${undone}`, ana)).status).toBe(404);
+    expect((await call("GET", "/batches/current", ana)).body.jobs[0].rating).toBeNull();
+
     const outcome = await call("POST", "/outcomes", {
       ...ana,
       json: { jobId: firstIds[0], stage: "applied", notes: "sent the tailored CV" },
@@ -290,6 +298,8 @@ describe("the API", () => {
     expect((await call("GET", `/batches/${anasBatch.id}`, bo)).status).toBe(404);
     expect((await call("POST", `/batches/${anasBatch.id}/lock`, bo)).status).toBe(404);
     expect((await call("DELETE", `/tokens/${anasToken.id}`, bo)).status).toBe(404);
+    const anasRated = anasRatings[0].jobId;
+    expect((await call("DELETE", `/ratings/${anasRated}`, bo)).status).toBe(404);
     expect((await call("GET", "/batches/current", bo)).status).toBe(404);
     expect((await call("GET", "/ratings", bo)).body.ratings).toEqual([]);
     expect((await call("GET", "/outcomes", bo)).body.outcomes).toEqual([]);
@@ -364,6 +374,9 @@ describe("the API", () => {
       json: { jobId, stars: 3, comment: "x".repeat(200_000) },
     });
     expect(huge.status).toBe(413);
+    const badId = await call("DELETE", "/ratings/abc", dee);
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.field).toBe("jobId");
 
     const noFile = new FormData();
     noFile.set("cv", "text");

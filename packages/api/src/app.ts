@@ -5,6 +5,7 @@ import {
   cvSections,
   type Database,
   defaultPreferences,
+  deleteRating,
   type Embedder,
   embeddingProgress,
   extractCvText,
@@ -847,6 +848,33 @@ export function createApi(deps: ApiDeps) {
       },
     }),
     async (c) => c.json(await rateJob(db, c.get("userId"), c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/ratings/{jobId}",
+      tags: ["ratings"],
+      summary: "Take back your rating of a job (not in a locked batch)",
+      security,
+      request: {
+        params: z.object({
+          jobId: z.coerce
+            .number()
+            .int()
+            .positive()
+            .openapi({ param: { name: "jobId", in: "path" } }),
+        }),
+      },
+      responses: {
+        204: { description: "The rating is gone" },
+        ...errorResponses(400, 401, 404, 409, 429),
+      },
+    }),
+    async (c) => {
+      await deleteRating(db, c.get("userId"), c.req.valid("param").jobId);
+      return c.body(null, 204);
+    },
   );
 
   app.openapi(

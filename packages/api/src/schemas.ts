@@ -74,6 +74,9 @@ export const whySchema = z
     companyType: z.string(),
     freshness: z.string(),
     retrieval: z.string(),
+    match: z.number().openapi({
+      description: "The score as a share of the most the weights allow, 0..1",
+    }),
   })
   .openapi("Why");
 

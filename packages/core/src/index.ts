@@ -8,7 +8,13 @@ export {
   lockBatch,
   openBatch,
 } from "./batch/batches.ts";
-export { listRatings, type Rating, rateJob, ratingInputSchema } from "./batch/ratings.ts";
+export {
+  deleteRating,
+  listRatings,
+  type Rating,
+  rateJob,
+  ratingInputSchema,
+} from "./batch/ratings.ts";
 export {
   type AuraConfig,
   type AuraEnv,

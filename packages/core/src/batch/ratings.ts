@@ -1,8 +1,8 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseOrThrow } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
-import { jobs, ratings } from "../db/schema.ts";
+import { batches, batchJobs, jobs, ratings } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 
 const aspect = z.number().int().min(1).max(10).nullable().optional();
@@ -98,4 +98,33 @@ export async function ratedJobIds(db: Database, userId: string): Promise<Set<num
     .from(ratings)
     .where(eq(ratings.userId, userId));
   return new Set(rows.map((row) => row.jobId));
+}
+
+/**
+ * Takes back the user's rating of a job (the web app's undo). A job in a locked batch keeps its
+ * rating (`conflict`): a locked batch stays fully rated. No rating is `not_found`.
+ */
+export async function deleteRating(db: Database, userId: string, jobId: number): Promise<void> {
+  const [locked] = await db
+    .select({ id: batches.id })
+    .from(batchJobs)
+    .innerJoin(batches, eq(batches.id, batchJobs.batchId))
+    .where(
+      and(eq(batches.userId, userId), eq(batches.status, "locked"), eq(batchJobs.jobId, jobId)),
+    )
+    .limit(1);
+  if (locked) {
+    throw new AppError(
+      "conflict",
+      `Job ${jobId} is in your locked batch ${locked.id}; its rating stays.`,
+      { field: "jobId" },
+    );
+  }
+  const deleted = await db
+    .delete(ratings)
+    .where(and(eq(ratings.userId, userId), eq(ratings.jobId, jobId)))
+    .returning({ jobId: ratings.jobId });
+  if (deleted.length === 0) {
+    throw new AppError("not_found", `You have not rated job ${jobId}.`, { field: "jobId" });
+  }
 }

@@ -59,6 +59,11 @@ export interface RankedJob {
     freshness: string;
     /** Where the job came from in retrieval: lexical and semantic ranks. */
     retrieval: string;
+    /**
+     * The score as a share of the most the weights allow (every feature at its best), 0..1:
+     * the "match" people see.
+     */
+    match: number;
   };
 }
 
@@ -211,6 +216,10 @@ export async function rankJobs(
   const exclude = prefs.excludeSkills.map((raw) => ({ raw, name: normalizeSkill(raw) ?? raw }));
   const cvCounts = cvWordCounts(queryText);
 
+  // Every feature at its best: 1 × its weight, except the excluded-skills penalty (best at 0).
+  const bestScore = (Object.keys(weights) as FeatureName[])
+    .filter((name) => name !== "excludedSkills")
+    .reduce((sum, name) => sum + weights[name], 0);
   const ranked: (Omit<RankedJob, "job"> & { job: JobFacts })[] = [];
   for (const job of jobs) {
     const text = jobSkillText(job);
@@ -281,6 +290,7 @@ export async function rankJobs(
         seniority: seniority.verdict,
         companyType: companyType.verdict,
         freshness: fresh.verdict,
+        match: bestScore > 0 ? round(Math.min(1, Math.max(0, score / bestScore))) : 0,
         retrieval: [
           l ? `#${l} by keywords` : "not in the keyword matches",
           s
