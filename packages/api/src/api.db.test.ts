@@ -213,6 +213,9 @@ describe("the API", () => {
     expect(nextIds).toHaveLength(3);
     for (const id of firstIds) expect(nextIds).not.toContain(id);
     expect((await call("GET", "/batches/current", ana)).body.id).toBe(locked.body.next.id);
+    const history = (await call("GET", "/batches", ana)).body.batches;
+    expect(history.map((b: { id: number }) => b.id)).toEqual([locked.body.next.id, made.body.id]);
+    expect(history[1].jobs.every((j: { rating: unknown }) => j.rating !== null)).toBe(true);
 
     // Undo: a rating in the open batch can be taken back; one in a locked batch cannot.
     expect((await call("DELETE", `/ratings/${firstIds[0]}`, ana)).status).toBe(409);
@@ -302,6 +305,7 @@ describe("the API", () => {
     expect((await call("DELETE", `/ratings/${anasRated}`, bo)).status).toBe(404);
     expect((await call("GET", "/batches/current", bo)).status).toBe(404);
     expect((await call("GET", "/ratings", bo)).body.ratings).toEqual([]);
+    expect((await call("GET", "/batches", bo)).body.batches).toEqual([]);
     expect((await call("GET", "/outcomes", bo)).body.outcomes).toEqual([]);
     expect((await call("GET", "/cv", bo)).body.text).not.toContain("Data Scientist");
     expect((await call("GET", "/preferences", bo)).body.roles).toEqual([]);
@@ -374,6 +378,7 @@ describe("the API", () => {
       json: { jobId, stars: 3, comment: "x".repeat(200_000) },
     });
     expect(huge.status).toBe(413);
+    expect((await call("GET", "/batches?limit=0", dee)).body.error.field).toBe("limit");
     const badId = await call("DELETE", "/ratings/abc", dee);
     expect(badId.status).toBe(400);
     expect(badId.body.error.field).toBe("jobId");

@@ -13,6 +13,7 @@ import {
   getJob,
   getJobs,
   getProfile,
+  listBatches,
   listJobs,
   listOutcomes,
   listRatings,
@@ -769,6 +770,27 @@ export function createApi(deps: ApiDeps) {
       );
       return c.json(batch, created ? 201 : 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/batches",
+      tags: ["batches"],
+      summary: "Your batches, newest first, with their jobs and your ratings",
+      security,
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
+        }),
+      },
+      responses: {
+        200: json(z.object({ batches: z.array(batchSchema) }), "Batches"),
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) =>
+      c.json({ batches: await listBatches(db, c.get("userId"), c.req.valid("query").limit) }, 200),
   );
 
   app.openapi(
