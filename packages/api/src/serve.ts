@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import type { AuraConfig, Database, Embedder } from "@aura/core";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { type ApiDeps, createApi } from "./app.ts";
 import { createAuth } from "./auth.ts";
 
@@ -15,6 +16,8 @@ export interface ServeOptions {
   port: number;
   host?: string;
   limits?: ApiDeps["limits"];
+  /** Serves every path outside /api (the web app); without it those paths are the API's 404s. */
+  web?: (request: IncomingMessage, response: ServerResponse) => unknown;
 }
 
 /**
@@ -69,20 +72,31 @@ export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: s
   };
 }
 
-/** Starts the API on host:port; resolves once it listens. */
+/** Starts the API (and the web app, when given) on host:port; resolves once it listens. */
 export async function startServer(options: ServeOptions) {
   const host = options.host ?? "127.0.0.1";
   const baseUrl =
     options.env.AURA_BASE_URL ??
     `http://${host === "0.0.0.0" ? "localhost" : host}:${options.port}`;
   const app = createApi(apiDeps(options, baseUrl));
+  const api = getRequestListener(app.fetch);
+  const { web } = options;
+  const server = createServer((request, response) => {
+    const url = request.url ?? "/";
+    if (!web || url === "/api" || url.startsWith("/api/") || url.startsWith("/api?")) {
+      return api(request, response);
+    }
+    return web(request, response);
+  });
   return new Promise<{ url: string; close: () => Promise<void> }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : options.port;
       resolve({
-        url: `http://${host}:${info.port}`,
+        url: `http://${host}:${port}`,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });
-    server.once("error", reject);
   });
 }

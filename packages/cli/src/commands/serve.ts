@@ -1,5 +1,5 @@
 import cluster from "node:cluster";
-import { startServer } from "@aura/api";
+import { type ServeOptions, startServer } from "@aura/api";
 import {
   AppError,
   type AuraConfig,
@@ -13,7 +13,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { action, parseCount } from "../context.ts";
 
-interface ServeFlags {
+export interface ServeFlags {
   port: number;
   host: string;
   workers: number;
@@ -77,7 +77,16 @@ async function primary(databaseUrl: string, opts: ServeFlags) {
   await new Promise(() => {});
 }
 
-async function serveOne(config: AuraConfig, opts: ServeFlags, quiet: boolean) {
+/**
+ * Serves the API (and the web app, given its handler) from this process until Ctrl+C. `quiet`:
+ * a cluster worker, whose primary migrated and prints the banner.
+ */
+export async function serveOne(
+  config: AuraConfig,
+  opts: ServeFlags,
+  quiet: boolean,
+  web?: ServeOptions["web"],
+) {
   const handle = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
@@ -95,8 +104,16 @@ async function serveOne(config: AuraConfig, opts: ServeFlags, quiet: boolean) {
     },
     port: opts.port,
     host: opts.host,
+    web,
   });
-  if (!quiet) {
+  if (web) {
+    const url = server.url
+      .replace("//127.0.0.1:", "//localhost:")
+      .replace("//0.0.0.0:", "//localhost:");
+    console.log(
+      `\n${pc.bold("AURA is ready:")} open ${pc.bold(pc.cyan(url))} — the API is under ${url}/api (Ctrl+C stops)`,
+    );
+  } else if (!quiet) {
     console.log(
       `AURA API on ${pc.bold(server.url)}/api — reference at ${server.url}/api/docs (Ctrl+C stops)`,
     );

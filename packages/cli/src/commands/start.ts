@@ -1,4 +1,5 @@
 import {
+  AppError,
   canReachSources,
   getProfile,
   LOCAL_USER_ID,
@@ -9,7 +10,7 @@ import {
 } from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
-import { action, withDatabase } from "../context.ts";
+import { action, parseCount, withDatabase } from "../context.ts";
 import {
   createIngestProgress,
   formatIngestSummary,
@@ -17,6 +18,7 @@ import {
   formatRankedTable,
 } from "../output.ts";
 import { formatEmbedSummary, runEmbed } from "./embed.ts";
+import { serveOne } from "./serve.ts";
 
 export function registerStartCommand(program: Command): void {
   program
@@ -25,9 +27,13 @@ export function registerStartCommand(program: Command): void {
       "set up the database, gather and embed jobs (live, or the bundled sample offline), show your best matches",
     )
     .option("--offline", "skip the network and load the bundled sample")
+    .option("--port <n>", "port of the web app and API (default: PORT, else 3000)", parseCount)
+    .option("--host <address>", "address to listen on (0.0.0.0 for every interface)", "127.0.0.1")
+    .option("--no-serve", "prepare the jobs, then exit instead of serving the web app")
     .action(
-      action(async (opts: { offline?: boolean }) => {
-        await withDatabase(async ({ config, handle }) => {
+      action(async (opts: { offline?: boolean; port?: number; host: string; serve: boolean }) => {
+        const port = opts.port ?? portFromEnv(process.env.PORT);
+        const config = await withDatabase(async ({ config, handle }) => {
           console.log(`${pc.bold("AURA")} · database ready (${handle.kind}: ${handle.location})`);
           const online = !opts.offline && (await canReachSources(config));
           console.log(
@@ -66,7 +72,7 @@ export function registerStartCommand(program: Command): void {
             console.log(
               pc.dim("Next: npx aura rank --top 20 · npx aura jobs show ID · npx aura --help"),
             );
-            return;
+            return config;
           }
           const newest = await listJobs(handle.db, { limit: 10 });
           console.log(`\n${pc.bold("Newest jobs")} (${newest.total} in the database)`);
@@ -76,7 +82,29 @@ export function registerStartCommand(program: Command): void {
               "Next: npx aura profile set --cv YOUR-CV.pdf, then npx aura rank · npx aura jobs show ID · npx aura --help",
             ),
           );
+          return config;
         });
+        if (!opts.serve) return;
+        // The web app is loaded only here: other commands never pay for Next.
+        const web = await import("@aura/web/server");
+        if (!web.webBuildIsCurrent()) {
+          console.log("\nBuilding the web app (once, about half a minute)…");
+          web.buildWeb();
+        }
+        const handler = await web.createWebHandler({ port, hostname: opts.host });
+        await serveOne(config, { port, host: opts.host, workers: 1 }, false, handler);
       }),
     );
+}
+
+/** PORT as a port number, else 3000; a bad value is an error naming PORT. */
+function portFromEnv(value: string | undefined): number {
+  if (value === undefined || value === "") return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new AppError("invalid_config", `PORT must be a port number (1–65535), got "${value}".`, {
+      field: "PORT",
+    });
+  }
+  return port;
 }

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ProcessingStages } from "@/components/processing-stages";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return { title: t("processing") };
+}
+
+export default async function Processing({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("processing");
+  return (
+    <main id="main" className="mx-auto flex w-full max-w-xl flex-col gap-8 px-6 py-16">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <ProcessingStages />
+    </main>
+  );
+}

@@ -1,0 +1,168 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { ToastProvider } from "@/components/toast";
+import { Link, usePathname, useRouter } from "@/i18n/navigation";
+import { ApiError, api } from "@/lib/api";
+import type { User } from "@/lib/types";
+
+const UserContext = createContext<User | null>(null);
+
+/** The signed-in person (the shell renders pages only once there is one). */
+export function useUser(): User {
+  const user = useContext(UserContext);
+  if (!user) throw new Error("useUser outside the app shell");
+  return user;
+}
+
+const NAV = [
+  { href: "/dashboard", key: "dashboard", icon: "◧" },
+  { href: "/applications", key: "applications", icon: "✉" },
+  { href: "/tracker", key: "tracker", icon: "▤" },
+  { href: "/history", key: "history", icon: "◷" },
+  { href: "/settings", key: "settings", icon: "⚙" },
+] as const;
+
+/**
+ * Signed-in pages: a sidebar on wide screens, a bottom bar under 1024 px, the user menu, theme
+ * and language. Without a session it sends the person to sign in.
+ */
+export function AppShell({ children }: { children: ReactNode }) {
+  const t = useTranslations("shell");
+  const tc = useTranslations("common");
+  const ta = useTranslations("auth");
+  const router = useRouter();
+  const pathname = usePathname();
+  const [user, setUser] = useState<User | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [menu, setMenu] = useState(false);
+
+  useEffect(() => {
+    api<{ user: User }>("/auth/session")
+      .then(({ user }) => setUser(user))
+      .catch((cause) => {
+        if (cause instanceof ApiError && cause.status === 401) router.replace("/sign-in");
+        else
+          setError(
+            cause instanceof ApiError && cause.code === "offline"
+              ? tc("offline")
+              : String(cause.message),
+          );
+      });
+  }, [router, tc]);
+
+  const signOut = async () => {
+    await api("/auth/sign-out", { method: "POST" }).catch(() => {});
+    router.replace("/");
+  };
+
+  if (error) {
+    return (
+      <main id="main" className="mx-auto max-w-xl px-6 py-16">
+        <p role="alert" className="text-danger">
+          {error}
+        </p>
+      </main>
+    );
+  }
+  if (!user) {
+    return (
+      <div className="flex min-h-screen items-center justify-center text-muted" aria-busy="true">
+        {tc("loading")}
+      </div>
+    );
+  }
+  const links = NAV.map((item) => {
+    const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+    return { ...item, active, label: t(item.key) };
+  });
+  return (
+    <UserContext.Provider value={user}>
+      <ToastProvider>
+        <div className="flex min-h-screen">
+          <aside className="hidden w-60 shrink-0 flex-col border-r border-border bg-surface p-4 lg:flex">
+            <span className="px-3 py-2 text-xl font-bold tracking-tight">AURA</span>
+            <nav aria-label={t("nav")} className="mt-6 flex flex-col gap-1">
+              {links.map((item) => (
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  aria-current={item.active ? "page" : undefined}
+                  className={`flex items-center gap-3 rounded-lg px-3 py-2 no-underline ${
+                    item.active
+                      ? "bg-surface-2 font-semibold text-text"
+                      : "text-muted hover:text-text"
+                  }`}
+                >
+                  <span aria-hidden="true">{item.icon}</span>
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+          </aside>
+          <div className="flex min-w-0 flex-1 flex-col">
+            <header className="flex items-center justify-end gap-3 border-b border-border px-4 py-3 lg:px-8">
+              <span className="mr-auto text-lg font-bold lg:hidden">AURA</span>
+              <LanguageSwitcher />
+              <ThemeToggle />
+              <div className="relative">
+                <button
+                  type="button"
+                  aria-haspopup="menu"
+                  aria-expanded={menu}
+                  aria-label={t("userMenu", { name: user.name })}
+                  onClick={() => setMenu((open) => !open)}
+                  className="flex h-9 w-9 items-center justify-center rounded-full bg-primary font-bold text-on-primary"
+                >
+                  {user.name.slice(0, 1).toUpperCase()}
+                </button>
+                {menu ? (
+                  <div
+                    role="menu"
+                    className="absolute right-0 z-40 mt-2 w-56 rounded-lg border border-border bg-surface p-2 shadow-lg"
+                  >
+                    <p className="truncate px-3 py-2 text-sm text-muted">{user.email}</p>
+                    <button
+                      type="button"
+                      role="menuitem"
+                      onClick={signOut}
+                      className="w-full rounded-md px-3 py-2 text-left hover:bg-surface-2"
+                    >
+                      {ta("signOut")}
+                    </button>
+                  </div>
+                ) : null}
+              </div>
+            </header>
+            <main id="main" className="flex-1 px-4 pb-24 pt-6 lg:px-8 lg:pb-10">
+              {children}
+            </main>
+          </div>
+          <nav
+            aria-label={t("nav")}
+            className="fixed inset-x-0 bottom-0 z-30 flex justify-around border-t border-border bg-surface py-2 lg:hidden"
+          >
+            {links.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={item.active ? "page" : undefined}
+                className={`flex flex-col items-center gap-0.5 px-2 text-xs no-underline ${
+                  item.active ? "font-semibold text-text" : "text-muted"
+                }`}
+              >
+                <span aria-hidden="true" className="text-lg">
+                  {item.icon}
+                </span>
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+      </ToastProvider>
+    </UserContext.Provider>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import type { Batch } from "@/lib/types";
+import { ui } from "@/lib/ui";
+import { useBatches } from "./use-batches";
+
+function stats(batch: Batch) {
+  const stars = batch.jobs.flatMap((j) => (j.rating ? [j.rating.stars] : []));
+  const average = stars.length ? stars.reduce((a, b) => a + b, 0) / stars.length : null;
+  const high = stars.length ? stars.filter((s) => s >= 4).length / stars.length : null;
+  return { average, high };
+}
+
+/** A small bar chart of average stars per batch, oldest to newest. */
+function Trend({ batches, label }: { batches: Batch[]; label: string }) {
+  const points = [...batches].reverse().map((b) => ({ id: b.id, ...stats(b) }));
+  const width = Math.max(1, points.length) * 28;
+  return (
+    <figure className={ui.card}>
+      <figcaption className="mb-3 text-sm font-semibold">{label}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} 100`}
+        className="h-28 w-full max-w-xl"
+        role="img"
+        aria-label={label}
+      >
+        {points.map((p, i) => {
+          const h = p.average === null ? 2 : (p.average / 5) * 90;
+          return (
+            <g key={p.id}>
+              <title>{`#${p.id}: ${p.average?.toFixed(1) ?? "–"}`}</title>
+              <rect
+                x={i * 28 + 4}
+                y={100 - h}
+                width={20}
+                height={h}
+                rx={3}
+                className="fill-primary"
+              />
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+/** Past batches with their ratings, a stars filter and the trend. */
+export function History() {
+  const t = useTranslations("history");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const { batches, error } = useBatches();
+  const [minStars, setMinStars] = useState(0);
+  if (error)
+    return (
+      <p role="alert" className="text-danger">
+        {tc("error", { message: error })}
+      </p>
+    );
+  if (!batches)
+    return <div className="h-40 animate-pulse rounded-xl bg-surface" aria-busy="true" />;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-muted">{t("lead")}</p>
+      </div>
+      {batches.length === 0 ? (
+        <p className={ui.card}>{t("empty")}</p>
+      ) : (
+        <>
+          <Trend batches={batches} label={t("trend")} />
+          <label className="flex items-center gap-3 text-sm">
+            {t("minStars")}
+            <select
+              value={minStars}
+              onChange={(event) => setMinStars(Number(event.target.value))}
+              className="rounded-md border border-border bg-surface px-2 py-1.5"
+            >
+              <option value={0}>{t("any")}</option>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option key={n} value={n}>
+                  {"★".repeat(n)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ol className="flex flex-col gap-4">
+            {batches.map((batch) => {
+              const s = stats(batch);
+              const jobs = batch.jobs.filter((j) => (j.rating?.stars ?? 0) >= minStars);
+              return (
+                <li key={batch.id} className={ui.card}>
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <h2 className="font-semibold">
+                      {t("batch", { id: batch.id })} ·{" "}
+                      <span className="text-muted">
+                        {batch.status === "open"
+                          ? t("open")
+                          : t("locked", {
+                              date: date.format(new Date(batch.lockedAt ?? batch.createdAt)),
+                            })}
+                      </span>
+                    </h2>
+                    <dl className="flex gap-4 text-sm">
+                      <div className="flex gap-1">
+                        <dt className="text-muted">{t("average")}</dt>
+                        <dd>{s.average?.toFixed(1) ?? "–"}</dd>
+                      </div>
+                      <div className="flex gap-1">
+                        <dt className="text-muted">{t("shareHigh")}</dt>
+                        <dd>{s.high === null ? "–" : `${Math.round(s.high * 100)}%`}</dd>
+                      </div>
+                    </dl>
+                  </div>
+                  <ul className="mt-3 flex flex-col gap-1 text-sm">
+                    {jobs.map((j) => (
+                      <li key={j.job.id} className="flex justify-between gap-3">
+                        <span className="truncate">
+                          {j.job.title} — <span className="text-muted">{j.job.company}</span>
+                        </span>
+                        {j.rating ? (
+                          <span className="text-warn">
+                            <span aria-hidden="true">{"★".repeat(j.rating.stars)}</span>
+                            <span className="sr-only">{j.rating.stars}/5</span>
+                          </span>
+                        ) : (
+                          <span className="text-muted">{t("notRated")}</span>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { age, payRange } from "@/lib/format";
+import type { BatchJob, Rating } from "@/lib/types";
+import { ui } from "@/lib/ui";
+import { StarRating } from "./star-rating";
+
+export type RatingChange = Omit<Rating, "jobId">;
+
+/** A compact card: what the job is, why it ranks here, where it came from, and its rating. */
+export function JobCard({
+  item,
+  onRate,
+  readOnly = false,
+}: {
+  item: BatchJob;
+  onRate?: (change: RatingChange) => void;
+  readOnly?: boolean;
+}) {
+  const t = useTranslations("job");
+  const locale = useLocale();
+  const { job, why, rating } = item;
+  const [details, setDetails] = useState(false);
+  const pay = payRange(job, locale);
+  const source = job.sources[0];
+  const match = why?.match;
+  const reasons = [
+    why?.title,
+    why?.matchedSkills.length ? why.matchedSkills.slice(0, 4).join(", ") : null,
+    why?.salary,
+    why?.location,
+  ]
+    .filter((r): r is string => Boolean(r))
+    .slice(0, 3);
+  const current: RatingChange = {
+    stars: rating?.stars ?? 0,
+    fit: rating?.fit ?? null,
+    interest: rating?.interest ?? null,
+    prestige: rating?.prestige ?? null,
+    location: rating?.location ?? null,
+    comment: rating?.comment ?? null,
+  };
+  const change = (patch: Partial<RatingChange>) => {
+    const next = { ...current, ...patch };
+    if (next.stars >= 1) onRate?.(next);
+  };
+  const mode =
+    job.remote === "remote" || job.remote === "hybrid" || job.remote === "onsite"
+      ? job.remote
+      : null;
+  return (
+    <article className={`${ui.card} flex flex-col gap-3`} aria-labelledby={`job-${job.id}`}>
+      <div className="flex items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h2 id={`job-${job.id}`} className="text-lg font-semibold leading-snug">
+            {job.title}
+          </h2>
+          <p className="text-muted">{job.company}</p>
+        </div>
+        {match !== undefined ? (
+          <span
+            className="shrink-0 rounded-full bg-surface-2 px-3 py-1 text-sm font-semibold"
+            title={t("matchLabel")}
+          >
+            {t("match", { score: `${Math.round(match * 100)}%` })}
+          </span>
+        ) : null}
+      </div>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
+        <li>{pay ?? t("noPay")}</li>
+        <li>{job.location ?? t("unknownPlace")}</li>
+        {mode ? (
+          <li>
+            <span className="rounded bg-surface-2 px-2 py-0.5 text-text">{t(mode)}</span>
+          </li>
+        ) : null}
+        <li>{t("posted", { age: age(job.postedAt ?? job.firstSeenAt, locale) })}</li>
+        {job.expiredAt ? <li className="text-warn">{t("expired")}</li> : null}
+      </ul>
+      {job.skills.length > 0 ? (
+        <ul className="flex flex-wrap gap-2" aria-label="skills">
+          {job.skills.slice(0, 3).map((skill) => (
+            <li key={skill} className="rounded-full border border-border px-2.5 py-0.5 text-sm">
+              {skill}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {reasons.length > 0 ? (
+        <div>
+          <h3 className="sr-only">{t("why")}</h3>
+          <ul className="list-disc pl-5 text-sm">
+            {reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {source ? (
+        <p className="text-sm">
+          <a
+            href={source.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={t("open", { board: source.label })}
+          >
+            {t("via", { board: source.label })} ↗
+          </a>
+        </p>
+      ) : null}
+      {readOnly ? null : (
+        <div className="flex flex-col gap-3 border-t border-border pt-3">
+          <StarRating
+            label={t("rate", { title: job.title })}
+            value={rating?.stars ?? null}
+            onChange={(stars) => change({ stars })}
+          />
+          {rating ? (
+            <details
+              open={details}
+              onToggle={(e) => setDetails((e.target as HTMLDetailsElement).open)}
+            >
+              <summary className="cursor-pointer text-sm text-link">{t("details")}</summary>
+              <div className="mt-3 grid gap-3 sm:grid-cols-2">
+                {(["fit", "interest", "prestige", "location"] as const).map((aspect) => (
+                  <label key={aspect} className="flex flex-col gap-1 text-sm">
+                    <span>
+                      {t(aspect)}: {current[aspect] ?? "–"}/10
+                    </span>
+                    <input
+                      type="range"
+                      min={1}
+                      max={10}
+                      value={current[aspect] ?? 5}
+                      onChange={(event) => change({ [aspect]: Number(event.target.value) })}
+                      className="accent-primary"
+                    />
+                  </label>
+                ))}
+                <label className="flex flex-col gap-1 text-sm sm:col-span-2">
+                  <span>{t("comment")}</span>
+                  <textarea
+                    defaultValue={current.comment ?? ""}
+                    maxLength={2000}
+                    rows={2}
+                    onBlur={(event) => {
+                      const comment = event.target.value.trim() || null;
+                      if (comment !== current.comment) change({ comment });
+                    }}
+                    className={ui.field}
+                  />
+                </label>
+              </div>
+            </details>
+          ) : null}
+        </div>
+      )}
+    </article>
+  );
+}

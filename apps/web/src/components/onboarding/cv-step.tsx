@@ -1,0 +1,118 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type DragEvent, useEffect, useRef, useState } from "react";
+import { ApiError, api } from "@/lib/api";
+import type { Cv } from "@/lib/types";
+import { ui } from "@/lib/ui";
+
+/** CV upload by drag and drop or file picker; shows what was read, for a check. */
+export function CvStep() {
+  const t = useTranslations("onboarding.cv");
+  const tc = useTranslations("common");
+  const [cv, setCv] = useState<Cv | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [blank, setBlank] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    api<Cv>("/cv")
+      .then((current) => setCv(current.text ? current : null))
+      .catch(() => {});
+  }, []);
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const form = new FormData();
+      form.set("file", file);
+      setCv(await api<Cv>("/cv", { method: "PUT", form }));
+      setBlank(false);
+    } catch (cause) {
+      setError(
+        cause instanceof ApiError && cause.code === "offline"
+          ? tc("offline")
+          : tc("error", { message: cause instanceof Error ? cause.message : String(cause) }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setOver(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void upload(file);
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-muted">{t("hint")}</p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone; the button inside is the keyboard way */}
+      <div
+        onDragOver={(event) => {
+          event.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+        className={`flex flex-col items-center gap-3 rounded-xl border-2 border-dashed p-8 text-center ${
+          over ? "border-primary bg-surface-2" : "border-border"
+        }`}
+      >
+        <p>{busy ? t("uploading") : t("drop")}</p>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => input.current?.click()}
+          className={ui.buttonQuiet}
+        >
+          {cv ? t("replace") : t("choose")}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
+          className="sr-only"
+          aria-label={t("choose")}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void upload(file);
+            event.target.value = "";
+          }}
+        />
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+      {cv ? (
+        <div className="flex flex-col gap-2">
+          <p className="font-medium">{t("parsed")}</p>
+          {cv.sections.length > 0 ? (
+            <p className="text-sm text-muted">
+              {t("sections", { sections: cv.sections.map((s) => s.heading).join(", ") })}
+            </p>
+          ) : null}
+          <pre className="max-h-72 overflow-auto whitespace-pre-wrap rounded-lg border border-border bg-surface-2 p-4 text-sm">
+            {cv.text}
+          </pre>
+        </div>
+      ) : blank ? (
+        <p className="rounded-lg border border-border bg-surface-2 p-4 text-sm">{t("blankDone")}</p>
+      ) : (
+        <button
+          type="button"
+          onClick={() => setBlank(true)}
+          className="self-start text-link underline"
+        >
+          {t("blank")}
+        </button>
+      )}
+    </div>
+  );
+}

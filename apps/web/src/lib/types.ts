@@ -1,0 +1,90 @@
+// The API's shapes as the pages use them (see /api/openapi.json for the whole contract).
+
+export type LocationMode = "remote" | "hybrid" | "onsite";
+export type ExperienceLevel = "student" | "junior" | "mid" | "senior" | "lead";
+
+export interface Preferences {
+  roles: string[];
+  experienceLevel?: ExperienceLevel;
+  locationModes: LocationMode[];
+  city?: string;
+  includeSkills: string[];
+  excludeSkills: string[];
+  companyTypes: string[];
+  minSalary?: number;
+  currency: string;
+  batchSize: number;
+  searchFrequencyDays: number;
+}
+
+export interface Cv {
+  fileName: string | null;
+  text: string;
+  sections: { kind: string; heading: string; text: string }[];
+  updatedAt: string | null;
+}
+
+export interface JobView {
+  id: number;
+  title: string;
+  company: string;
+  url: string;
+  sources: { name: string; label: string; url: string }[];
+  location: string | null;
+  country: string | null;
+  remote: string;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  currency: string | null;
+  salaryPeriod: string | null;
+  seniority: string | null;
+  tags: string[];
+  skills: string[];
+  postedAt: string | null;
+  firstSeenAt: string;
+  expiredAt: string | null;
+}
+
+export interface Rating {
+  jobId: number;
+  stars: number;
+  fit: number | null;
+  interest: number | null;
+  prestige: number | null;
+  location: number | null;
+  comment: string | null;
+}
+
+export interface Why {
+  summary: string;
+  matchedSkills: string[];
+  missingSkills: string[];
+  salary: string;
+  location: string;
+  seniority: string;
+  title: string;
+  match?: number;
+}
+
+export interface BatchJob {
+  position: number;
+  score: number;
+  job: JobView;
+  why: Why | null;
+  rating: Rating | null;
+}
+
+export interface Batch {
+  id: number;
+  status: "open" | "locked";
+  createdAt: string;
+  lockedAt: string | null;
+  jobs: BatchJob[];
+  complete: boolean;
+}
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+}
