@@ -26,14 +26,12 @@ export function JobCard({
   const pay = payRange(job, locale);
   const source = job.sources[0];
   const match = why?.match;
-  const reasons = [
-    why?.title,
-    why?.matchedSkills.length ? why.matchedSkills.slice(0, 4).join(", ") : null,
-    why?.salary,
-    why?.location,
-  ]
-    .filter((r): r is string => Boolean(r))
-    .slice(0, 3);
+  // The ranker's summary holds only the reasons that spoke for the job, strongest first.
+  const reasons = (why?.summary ?? "")
+    .split("; ")
+    .filter(Boolean)
+    .slice(0, 3)
+    .map((reason) => reason.charAt(0).toUpperCase() + reason.slice(1));
   const current: RatingChange = {
     stars: rating?.stars ?? 0,
     fit: rating?.fit ?? null,

@@ -1,0 +1,57 @@
+// Takes the landing page's screenshots from a running AURA (npm start, then
+// `npx tsx scripts/capture-screenshots.ts [URL]`): a demo account with a real CV, its first
+// batch partly rated. They are real pages of the app, so retake them when the dashboard changes.
+import { readFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+
+const base = process.argv[2] ?? "http://localhost:3000";
+const out = new URL("../apps/web/public/screenshots/", import.meta.url);
+const cv = readFileSync(new URL("../eval/personas/developer.md", import.meta.url), "utf8");
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+  const call = (path: string, init: { method: string; json?: unknown }) =>
+    page.evaluate(
+      async ({ path, init }) => {
+        const r = await fetch(`/api${path}`, {
+          method: init.method,
+          headers: init.json ? { "content-type": "application/json" } : {},
+          body: init.json ? JSON.stringify(init.json) : undefined,
+        });
+        return r.json();
+      },
+      { path, init },
+    );
+  await page.goto(`${base}/en`);
+  await call("/auth/sign-up/email", {
+    method: "POST",
+    json: {
+      name: "Sam Demo",
+      email: `demo-${Date.now()}@example.com`,
+      password: "demo password 1",
+    },
+  });
+  await call("/preferences", {
+    method: "PUT",
+    json: { roles: ["Backend Developer"], locationModes: ["remote"], batchSize: 4 },
+  });
+  await page.evaluate(async (text) => {
+    const form = new FormData();
+    form.set("file", new File([text], "cv.md", { type: "text/markdown" }));
+    await fetch("/api/cv", { method: "PUT", body: form });
+  }, cv);
+  const batch = (await call("/batches", { method: "POST" })) as { jobs: { job: { id: number } }[] };
+  const [first, second] = batch.jobs;
+  if (first) await call("/ratings", { method: "POST", json: { jobId: first.job.id, stars: 5 } });
+  if (second) await call("/ratings", { method: "POST", json: { jobId: second.job.id, stars: 3 } });
+  await page.goto(`${base}/en/dashboard`);
+  await page.getByText("2/4 rated").waitFor();
+  await page.screenshot({ path: new URL("dashboard.png", out).pathname });
+  console.log(`saved ${new URL("dashboard.png", out).pathname}`);
+} finally {
+  await browser.close();
+}
