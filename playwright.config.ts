@@ -27,6 +27,15 @@ export default defineConfig({
     locale: "en-US",
     trace: "off",
   },
+  projects: [
+    { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
+    {
+      name: "phone",
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+      // The phone walks the journey; the other checks need one screen size.
+      testMatch: /journey\.spec\.ts/,
+    },
+  ],
   webServer: hasChromium
     ? {
         command: `node packages/cli/bin/aura.js start --offline --port ${port}`,

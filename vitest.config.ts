@@ -13,7 +13,11 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: "pglite",
-          include: ["packages/*/src/**/*.test.ts", "eval/**/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "apps/web/src/**/*.test.ts",
+            "eval/**/*.test.ts",
+          ],
           env: { AURA_TEST_DATABASE_URL: "" },
         },
       },

@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   rank: () => import("./rank.ts"),
   recall: () => import("./recall.ts"),
   api: () => import("./api.ts"),
+  web: () => import("./web.ts"),
 };
 
 const benchName = process.argv[2];

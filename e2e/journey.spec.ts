@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { hasChromium } from "../playwright.config";
+import { message } from "./messages";
 
 test.skip(
   !hasChromium,
@@ -80,7 +81,24 @@ test("a newcomer goes from the landing page to a rated, locked batch and the nex
 
   const lock = page.getByRole("button", { name: "Lock & new batch" });
   await expect(lock).toBeDisabled();
-  for (const [i, stars] of [5, 3, 1].entries()) {
+
+  // The first card by keyboard only: Tab from its board link into the stars, Space, arrows.
+  await cards
+    .first()
+    .getByRole("link", { name: /Open the posting on/ })
+    .focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await expect(page.getByText("Rated 1 star")).toBeVisible();
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+  await expect(cards.first().getByRole("radio", { name: "5 stars" })).toBeChecked();
+  await expect(page.getByText("Rated 5 stars")).toBeVisible();
+  await expect(page.getByText("1/3 rated")).toBeVisible();
+
+  for (const [i, stars] of [
+    [1, 3],
+    [2, 1],
+  ] as const) {
     await cards
       .nth(i)
       .getByRole("radio", { name: `${stars} star` })
@@ -94,6 +112,7 @@ test("a newcomer goes from the landing page to a rated, locked batch and the nex
   await page
     .getByRole("status")
     .locator("div", { hasText: "Rated 1 star" })
+    .last()
     .getByRole("button", { name: "Undo" })
     .click();
   await expect(page.getByText("2/3 rated")).toBeVisible();
@@ -107,17 +126,44 @@ test("a newcomer goes from the landing page to a rated, locked batch and the nex
   await expect(page.getByText("0/3 rated")).toBeVisible();
   const nextTitles = await cards.getByRole("heading", { level: 2 }).allTextContents();
   expect(nextTitles).toHaveLength(3);
+  for (const title of nextTitles) expect(firstTitles).not.toContain(title);
+
+  // Review: the 5-star job, selectable; applications are honestly not built yet.
+  await page.getByRole("link", { name: "Review your favourites" }).click();
+  await expect(page.getByRole("heading", { name: "Your favourites" })).toBeVisible();
+  const favourite = firstTitles[0] ?? "";
+  await expect(page.getByRole("heading", { name: favourite })).toBeVisible();
+  await page.getByRole("checkbox", { name: favourite }).check();
+  await page.getByRole("button", { name: /Prepare applications/ }).click();
+  await expect(page.getByText(/not built yet/)).toBeVisible();
 
   // History shows the locked batch with its ratings.
   await page
     .getByRole("navigation", { name: "Main" })
-    .first()
     .getByRole("link", { name: "History" })
     .click();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
   for (const title of firstTitles) await expect(page.getByText(title).first()).toBeVisible();
-  expect(nextTitles.length).toBe(3);
 });
+
+for (const locale of ["es", "pt"]) {
+  test(`the first screens in ${locale}`, async ({ page }) => {
+    const m = (key: string, values?: Record<string, string>) => message(locale, key, values);
+    await page.goto(`/${locale}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(m("landing.headline"));
+    await expect(page).toHaveTitle(m("meta.title"));
+    await page.getByRole("link", { name: m("landing.primary") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/sign-up$`));
+    await page.getByLabel(m("auth.name")).fill("Lucía");
+    await page.getByLabel(m("auth.email")).fill(`lucia-${locale}-${Date.now()}@example.com`);
+    await page.getByLabel(m("auth.password")).fill("una contraseña larga");
+    await page.getByRole("button", { name: m("auth.signUp") }).click();
+    await expect(page.getByText(m("onboarding.step", { current: "1", total: "8" }))).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(m("onboarding.roles.title"));
+    await page.getByRole("button", { name: m("common.next") }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(m("onboarding.level.title"));
+  });
+}
 
 test("the language and theme switch, and stay switched", async ({ page }) => {
   await page.goto("/en/sign-in");

@@ -4,6 +4,7 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { routing } from "@/i18n/routing";
+import { localeAlternates } from "@/lib/page-metadata";
 import { themeScript } from "@/lib/theme-script";
 import "../globals.css";
 
@@ -23,10 +24,7 @@ export async function generateMetadata({
     description: t("description"),
     manifest: "/manifest.webmanifest",
     icons: { icon: "/icon.svg", apple: "/icon-192.png" },
-    alternates: {
-      canonical: `/${locale}`,
-      languages: Object.fromEntries(routing.locales.map((l) => [l, `/${l}`])),
-    },
+    alternates: localeAlternates(locale, ""),
   };
 }
 

@@ -98,9 +98,13 @@ export function CvStep() {
               {t("sections", { sections: cv.sections.map((s) => s.heading).join(", ") })}
             </p>
           ) : null}
-          <pre className="max-h-72 overflow-auto whitespace-pre-wrap rounded-lg border border-border bg-surface-2 p-4 text-sm">
-            {cv.text}
-          </pre>
+          <textarea
+            readOnly
+            value={cv.text}
+            aria-label={t("parsed")}
+            rows={12}
+            className="w-full resize-y whitespace-pre-wrap rounded-lg border border-border bg-surface-2 p-4 font-mono text-sm"
+          />
         </div>
       ) : blank ? (
         <p className="rounded-lg border border-border bg-surface-2 p-4 text-sm">{t("blankDone")}</p>

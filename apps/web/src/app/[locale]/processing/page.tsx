@@ -1,16 +1,8 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProcessingStages } from "@/components/processing-stages";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: string }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "meta" });
-  return { title: t("processing") };
-}
+export const generateMetadata = pageMetadata("processing", "/processing");
 
 export default async function Processing({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,17 +1,9 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AuthForm } from "@/components/auth/auth-form";
 import { AuthPage } from "@/components/auth/auth-page";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: string }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "meta" });
-  return { title: t("signIn") };
-}
+export const generateMetadata = pageMetadata("signIn", "/sign-in");
 
 export default async function SignIn({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,8 +1,8 @@
 import { setRequestLocale } from "next-intl/server";
-import { pageTitle } from "@/components/app/page-title";
 import { History } from "@/components/batch/history";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const generateMetadata = pageTitle("history");
+export const generateMetadata = pageMetadata("history", "/history");
 
 export default async function HistoryPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,8 +1,8 @@
 import { setRequestLocale } from "next-intl/server";
-import { pageTitle } from "@/components/app/page-title";
 import { Review } from "@/components/batch/review";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const generateMetadata = pageTitle("review");
+export const generateMetadata = pageMetadata("review", "/review");
 
 export default async function ReviewPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

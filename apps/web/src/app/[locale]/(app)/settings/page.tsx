@@ -1,8 +1,8 @@
 import { setRequestLocale } from "next-intl/server";
-import { pageTitle } from "@/components/app/page-title";
 import { Settings } from "@/components/app/settings";
+import { pageMetadata } from "@/lib/page-metadata";
 
-export const generateMetadata = pageTitle("settings");
+export const generateMetadata = pageMetadata("settings", "/settings");
 
 export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,8 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { pageTitle } from "@/components/app/page-title";
+import { pageMetadata } from "@/lib/page-metadata";
 import { ui } from "@/lib/ui";
 
-export const generateMetadata = pageTitle("tracker");
+export const generateMetadata = pageMetadata("tracker", "/tracker");
 
 /** Not built yet (a later issue): the page says so rather than show made-up data. */
 export default async function TrackerPage({ params }: { params: Promise<{ locale: string }> }) {
