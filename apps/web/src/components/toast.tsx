@@ -30,6 +30,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((toast) => (
           <div
             key={toast.id}
+            data-toast-id={toast.id}
             className="pointer-events-auto flex items-center gap-4 rounded-lg border border-border bg-surface-2 px-4 py-2 text-sm shadow-lg"
           >
             <span>{toast.message}</span>
