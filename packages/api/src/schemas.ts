@@ -68,6 +68,7 @@ export const whySchema = z
     missingSkills: z.array(z.string()),
     excludedSkills: z.array(z.string()),
     title: z.string(),
+    titleMatches: z.boolean(),
     salary: z.string(),
     location: z.string(),
     seniority: z.string(),

@@ -63,6 +63,7 @@ export interface Why {
   location: string;
   seniority: string;
   title: string;
+  titleMatches?: boolean;
   match?: number;
 }
 

@@ -52,6 +52,8 @@ export interface RankedJob {
     missingSkills: string[];
     excludedSkills: string[];
     title: string;
+    /** Whether the title matches the roles sought (or the CV's wording) well: a reason to show. */
+    titleMatches: boolean;
     salary: string;
     location: string;
     seniority: string;
@@ -285,6 +287,7 @@ export async function rankJobs(
         missingSkills,
         excludedSkills: excludedFound,
         title: title.verdict,
+        titleMatches: title.value >= 0.5,
         salary: salary.verdict,
         location: location.verdict,
         seniority: seniority.verdict,

@@ -26,12 +26,24 @@ export function JobCard({
   const pay = payRange(job, locale);
   const source = job.sources[0];
   const match = why?.match;
-  // The ranker's summary holds only the reasons that spoke for the job, strongest first.
-  const reasons = (why?.summary ?? "")
-    .split("; ")
-    .filter(Boolean)
-    .slice(0, 3)
-    .map((reason) => reason.charAt(0).toUpperCase() + reason.slice(1));
+  // Reasons from the ranker's facts, in the page's language (its own sentences are English).
+  const place = job.location ?? job.country;
+  const reasons = [
+    why?.titleMatches ? t("reasonTitle") : null,
+    why?.matchedSkills.length
+      ? t("reasonSkills", { skills: why.matchedSkills.slice(0, 5).join(", ") })
+      : null,
+    pay ? t("reasonPay", { pay }) : null,
+    job.remote === "remote"
+      ? place
+        ? t("reasonRemote", { place })
+        : null
+      : place
+        ? t("reasonPlace", { place })
+        : null,
+  ]
+    .filter((reason): reason is string => Boolean(reason))
+    .slice(0, 3);
   const current: RatingChange = {
     stars: rating?.stars ?? 0,
     fit: rating?.fit ?? null,
