@@ -77,3 +77,16 @@ test("every page passes an axe scan in both themes, and is saved as a screenshot
   await signedInWithBatch(page);
   for (const path of signedInPages) await check(path);
 });
+
+test("settings: the CV's text can be corrected and saved", async ({ page }) => {
+  await signedInWithBatch(page);
+  await page.goto("/en/settings");
+  const text = page.getByRole("textbox", { name: "Your CV's text (you can correct it)" });
+  await expect(text).toHaveValue(/Data/);
+  const corrected = `${await text.inputValue()}\nCertifications: AWS Certified Data Engineer`;
+  await text.fill(corrected);
+  await page.getByRole("button", { name: "Save the corrected text" }).click();
+  await expect(page.getByRole("button", { name: "Save the corrected text" })).toBeDisabled();
+  await page.reload();
+  await expect(text).toHaveValue(/AWS Certified Data Engineer/);
+});

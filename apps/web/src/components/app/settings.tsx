@@ -50,7 +50,7 @@ export function Settings() {
         <h2 id="cv" className="mb-4 text-xl font-semibold">
           {t("cv")}
         </h2>
-        <CvStep />
+        <CvStep editable />
       </section>
       <section aria-labelledby="appearance" className={ui.card}>
         <h2 id="appearance" className="mb-4 text-xl font-semibold">

@@ -6,8 +6,11 @@ import { ApiError, api } from "@/lib/api";
 import type { Cv } from "@/lib/types";
 import { ui } from "@/lib/ui";
 
-/** CV upload by drag and drop or file picker; shows what was read, for a check. */
-export function CvStep() {
+/**
+ * CV upload by drag and drop or file picker; shows what was read, for a check. `editable`
+ * (Settings): the text can be corrected and saved as the CV.
+ */
+export function CvStep({ editable = false }: { editable?: boolean }) {
   const t = useTranslations("onboarding.cv");
   const tc = useTranslations("common");
   const [cv, setCv] = useState<Cv | null>(null);
@@ -15,6 +18,7 @@ export function CvStep() {
   const [blank, setBlank] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
+  const [draft, setDraft] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -31,6 +35,7 @@ export function CvStep() {
       form.set("file", file);
       setCv(await api<Cv>("/cv", { method: "PUT", form }));
       setBlank(false);
+      setDraft(null);
     } catch (cause) {
       setError(
         cause instanceof ApiError && cause.code === "offline"
@@ -99,12 +104,27 @@ export function CvStep() {
             </p>
           ) : null}
           <textarea
-            readOnly
-            value={cv.text}
-            aria-label={t("parsed")}
+            readOnly={!editable}
+            value={draft ?? cv.text}
+            onChange={(event) => setDraft(event.target.value)}
+            aria-label={editable ? t("editLabel") : t("parsed")}
             rows={12}
             className="w-full resize-y whitespace-pre-wrap rounded-lg border border-border bg-surface-2 p-4 font-mono text-sm"
           />
+          {editable ? (
+            <button
+              type="button"
+              disabled={busy || draft === null || draft.trim() === "" || draft === cv.text}
+              onClick={() => {
+                // The corrected text becomes the CV, as a text file named after the original.
+                const name = `${(cv.fileName ?? "cv").replace(/\.[^.]+$/, "")}.txt`;
+                void upload(new File([draft ?? ""], name, { type: "text/plain" }));
+              }}
+              className={`${ui.button} self-start`}
+            >
+              {t("saveText")}
+            </button>
+          ) : null}
         </div>
       ) : blank ? (
         <p className="rounded-lg border border-border bg-surface-2 p-4 text-sm">{t("blankDone")}</p>
