@@ -1,7 +1,6 @@
 import Image from "next/image";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { LanguageSwitcher } from "@/components/language-switcher";
-import { ThemeToggle } from "@/components/theme-toggle";
+import { SiteHeader } from "@/components/site-header";
 import { Link } from "@/i18n/navigation";
 import { ui } from "@/lib/ui";
 
@@ -16,13 +15,7 @@ export default async function Landing({ params }: { params: Promise<{ locale: st
   ];
   return (
     <>
-      <header className="mx-auto flex max-w-6xl items-center justify-between px-6 py-5">
-        <span className="text-xl font-bold tracking-tight">AURA</span>
-        <div className="flex items-center gap-3">
-          <LanguageSwitcher />
-          <ThemeToggle />
-        </div>
-      </header>
+      <SiteHeader />
       <main id="main">
         <section className="mx-auto flex max-w-6xl flex-col items-start gap-6 px-6 pb-16 pt-10 lg:pt-20">
           <h1 className="max-w-3xl text-4xl font-bold leading-tight tracking-tight sm:text-5xl">

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { LoadError, LoadingBlock } from "@/components/states";
 import type { Batch } from "@/lib/types";
 import { ui } from "@/lib/ui";
 import { useBatches } from "./use-batches";
@@ -54,14 +55,8 @@ export function History() {
   const locale = useLocale();
   const { batches, error } = useBatches();
   const [minStars, setMinStars] = useState(0);
-  if (error)
-    return (
-      <p role="alert" className="text-danger">
-        {tc("error", { message: error })}
-      </p>
-    );
-  if (!batches)
-    return <div className="h-40 animate-pulse rounded-xl bg-surface" aria-busy="true" />;
+  if (error) return <LoadError message={error} />;
+  if (!batches) return <LoadingBlock />;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   return (
     <div className="flex flex-col gap-6">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { LoadError, LoadingBlock } from "@/components/states";
 import { ui } from "@/lib/ui";
 import { JobCard } from "./job-card";
 import { useBatches } from "./use-batches";
@@ -13,14 +14,8 @@ export function Review() {
   const { batches, error } = useBatches();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [asked, setAsked] = useState(false);
-  if (error)
-    return (
-      <p role="alert" className="text-danger">
-        {tc("error", { message: error })}
-      </p>
-    );
-  if (!batches)
-    return <div className="h-40 animate-pulse rounded-xl bg-surface" aria-busy="true" />;
+  if (error) return <LoadError message={error} />;
+  if (!batches) return <LoadingBlock />;
   const liked = batches
     .flatMap((b) => b.jobs)
     .filter((j) => (j.rating?.stars ?? 0) >= 4)

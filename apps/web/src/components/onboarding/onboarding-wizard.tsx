@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
-import { LanguageSwitcher } from "@/components/language-switcher";
-import { ThemeToggle } from "@/components/theme-toggle";
+import { SiteHeader } from "@/components/site-header";
 import { useToast } from "@/components/toast";
 import { useRouter } from "@/i18n/navigation";
 import { ui } from "@/lib/ui";
@@ -29,13 +28,7 @@ export function OnboardingWizard() {
 
   return (
     <>
-      <header className="mx-auto flex max-w-3xl items-center justify-between px-6 py-5">
-        <span className="text-xl font-bold tracking-tight">AURA</span>
-        <div className="flex items-center gap-3">
-          <LanguageSwitcher />
-          <ThemeToggle />
-        </div>
-      </header>
+      <SiteHeader width="max-w-3xl" />
       <main id="main" className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-6 pb-16">
         <div className="flex flex-col gap-3">
           <p className="text-sm text-muted">
