@@ -172,6 +172,11 @@ test("the language and theme switch, and stay switched", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iniciar sesión");
   await page.goto("/");
   await expect(page).toHaveURL(/\/es$/);
+  // An unknown page says so, in the chosen language.
+  const missing = await page.goto("/es/no-such-page");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(message("es", "notFound.title"));
+  await page.goto("/");
 
   await expect(page.locator("html")).not.toHaveClass(/light/);
   await page.getByRole("button", { name: /Claro/i }).click();
