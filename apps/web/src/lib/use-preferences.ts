@@ -1,15 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useToast } from "@/components/toast";
 import { api } from "@/lib/api";
 import type { Preferences } from "@/lib/types";
 
 /**
  * The signed-in person's preferences, and `save(change)`: shown at once, stored by
  * PUT /api/preferences. PUT replaces the whole set, so each save sends every answer so far;
- * saves in a row go in order.
+ * saves in a row go in order. Each save is confirmed, or its failure told, in a toast.
  */
-export function usePreferences(onSaved?: () => void, onError?: (message: string) => void) {
+export function usePreferences() {
+  const tc = useTranslations("common");
+  const toast = useToast();
   const [prefs, setPrefs] = useState<Preferences | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const queue = useRef(Promise.resolve());
@@ -36,11 +40,11 @@ export function usePreferences(onSaved?: () => void, onError?: (message: string)
       );
       queue.current = queue.current.then(() =>
         api<Preferences>("/preferences", { method: "PUT", json: body })
-          .then(() => onSaved?.())
-          .catch((cause: Error) => onError?.(cause.message)),
+          .then(() => toast({ message: tc("saved") }))
+          .catch((cause: Error) => toast({ message: tc("error", { message: cause.message }) })),
       );
     },
-    [onSaved, onError],
+    [toast, tc],
   );
 
   return { prefs, save, loadError };

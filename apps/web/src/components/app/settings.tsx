@@ -1,12 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback } from "react";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { CvStep } from "@/components/onboarding/cv-step";
 import { PreferenceStep, STEPS, useStepTitle } from "@/components/onboarding/preference-steps";
+import { LoadError } from "@/components/states";
 import { ThemeToggle } from "@/components/theme-toggle";
-import { useToast } from "@/components/toast";
 import { ui } from "@/lib/ui";
 import { usePreferences } from "@/lib/use-preferences";
 import { useUser } from "./app-shell";
@@ -15,15 +14,9 @@ import { useUser } from "./app-shell";
 export function Settings() {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
-  const toast = useToast();
   const user = useUser();
   const title = useStepTitle();
-  const onSaved = useCallback(() => toast({ message: tc("saved") }), [toast, tc]);
-  const onError = useCallback(
-    (message: string) => toast({ message: tc("error", { message }) }),
-    [toast, tc],
-  );
-  const { prefs, save, loadError } = usePreferences(onSaved, onError);
+  const { prefs, save, loadError } = usePreferences();
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -32,9 +25,7 @@ export function Settings() {
           {t("preferences")}
         </h2>
         {loadError ? (
-          <p role="alert" className="text-danger">
-            {tc("error", { message: loadError })}
-          </p>
+          <LoadError message={loadError} />
         ) : prefs ? (
           STEPS.filter((step) => step !== "cv").map((step) => (
             <section key={step} className={ui.card} aria-label={title(step)}>

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
 import type { Batch } from "@/lib/types";
 import { ui } from "@/lib/ui";
@@ -60,10 +61,7 @@ export function History() {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-muted">{t("lead")}</p>
-      </div>
+      <PageHeading title={t("title")} lead={t("lead")} />
       {batches.length === 0 ? (
         <p className={ui.card}>{t("empty")}</p>
       ) : (

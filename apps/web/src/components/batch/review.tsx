@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
 import { ui } from "@/lib/ui";
 import { JobCard } from "./job-card";
@@ -22,10 +23,7 @@ export function Review() {
     .filter((j, i, all) => all.findIndex((o) => o.job.id === j.job.id) === i);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-muted">{t("lead")}</p>
-      </div>
+      <PageHeading title={t("title")} lead={t("lead")} />
       {liked.length === 0 ? (
         <p className={ui.card}>{t("empty")}</p>
       ) : (

@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { SiteHeader } from "@/components/site-header";
-import { useToast } from "@/components/toast";
+import { LoadError } from "@/components/states";
 import { useRouter } from "@/i18n/navigation";
 import { ui } from "@/lib/ui";
 import { usePreferences } from "@/lib/use-preferences";
@@ -13,15 +13,9 @@ import { PreferenceStep, STEPS, useStepTitle } from "./preference-steps";
 export function OnboardingWizard() {
   const t = useTranslations("onboarding");
   const tc = useTranslations("common");
-  const toast = useToast();
   const router = useRouter();
   const title = useStepTitle();
-  const onSaved = useCallback(() => toast({ message: t("savedToast") }), [toast, t]);
-  const onError = useCallback(
-    (message: string) => toast({ message: tc("error", { message }) }),
-    [toast, tc],
-  );
-  const { prefs, save, loadError } = usePreferences(onSaved, onError);
+  const { prefs, save, loadError } = usePreferences();
   const [index, setIndex] = useState(0);
   const step = STEPS[index] ?? "roles";
   const last = index === STEPS.length - 1;
@@ -45,9 +39,7 @@ export function OnboardingWizard() {
           <h1 className="text-3xl font-bold">{title(step)}</h1>
         </div>
         {loadError ? (
-          <p role="alert" className="text-danger">
-            {tc("error", { message: loadError })}
-          </p>
+          <LoadError message={loadError} />
         ) : prefs ? (
           <section className={ui.card}>
             <PreferenceStep step={step} prefs={prefs} save={save} />
