@@ -15,6 +15,7 @@ import { isNull } from "drizzle-orm";
 import pg from "pg";
 import { jobEmbeddings, jobs } from "../packages/core/src/db/schema.ts";
 import { jobTextHash } from "../packages/core/src/embed/job-text.ts";
+import { seededRandom } from "../packages/core/src/learn/random.ts";
 
 /** The default config (no config file, no environment): what a fresh install runs. */
 export function defaultConfig(): AuraConfig {
@@ -228,22 +229,8 @@ export async function withServerDatabase(
   return null;
 }
 
-/** A deterministic PRNG (mulberry32) and a standard normal from it. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => {
-    const u = Math.max(next(), 1e-12);
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
-  };
-  return { next, normal };
-}
+/** A deterministic PRNG (mulberry32): the one core uses. */
+export const rng = seededRandom;
 
 /** Mix weight of a second real vector, and noise per dimension, in `syntheticVector`. */
 export const MIX = 0.25;

@@ -78,6 +78,23 @@ export const whySchema = z
     match: z.number().openapi({
       description: "The score as a share of the most the weights allow, 0..1",
     }),
+    pick: z
+      .object({
+        policy: z.enum(["ranker", "bandit"]),
+        stretch: z.boolean().openapi({
+          description:
+            "A stretch pick: chosen to learn the person's taste (at most one per batch), not as a best bet",
+        }),
+        reason: z.string().nullable().openapi({ description: "Why the policy chose the job" }),
+        predictedStars: z.number().nullable().openapi({
+          description: "The stars the learned model expects, once it has learned (1–5)",
+        }),
+        newSkills: z.array(z.string()).openapi({
+          description: "For a stretch pick: the job's skills the person has not rated yet",
+        }),
+      })
+      .optional()
+      .openapi({ description: "How the batch policy chose the job (jobs in batches only)" }),
   })
   .openapi("Why");
 

@@ -10,6 +10,7 @@ import { registerProfileCommand } from "./commands/profile.ts";
 import { registerRankCommand } from "./commands/rank.ts";
 import { registerSearchCommand } from "./commands/search.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerSimulateCommand } from "./commands/simulate.ts";
 import { registerSourcesCommand } from "./commands/sources.ts";
 import { registerStartCommand } from "./commands/start.ts";
 
@@ -43,6 +44,7 @@ registerEmbedCommand(program);
 registerRankCommand(program);
 registerPipelineCommand(program);
 registerServeCommand(program);
+registerSimulateCommand(program);
 registerSourcesCommand(program);
 registerDbCommand(program);
 

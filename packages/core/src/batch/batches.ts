@@ -7,8 +7,9 @@ import type { VectorSearch } from "../embed/vector-search.ts";
 import { AppError } from "../errors.ts";
 import { type JobView, toJobView } from "../jobs/job-view.ts";
 import { jobSummaryColumns, type StoredJob, sourceLinkColumns } from "../jobs/store/list-jobs.ts";
+import { chooseBatch } from "../learn/choose-batch.ts";
 import { getProfile } from "../profile/profile-store.ts";
-import { type RankedJob, rankJobs } from "../rank/rank-jobs.ts";
+import type { RankedJob } from "../rank/rank-jobs.ts";
 import { type Rating, ratedJobIds, toRating } from "./ratings.ts";
 
 export interface BatchJob {
@@ -36,6 +37,8 @@ export interface OpenBatchOptions {
   vectorSearch?: VectorSearch;
   cacheDir?: string;
   now?: Date;
+  /** Seed of the policy's exploration draw (tests); random otherwise. */
+  seed?: number;
 }
 
 /** The rows of the user's batches matching `where`: each job once per board link. */
@@ -185,15 +188,15 @@ export async function openBatch(
   }
   const rated = await ratedJobIds(db, userId);
   const size = profile.preferences.batchSize;
-  const ranked = await rankJobs(db, embedder, profile, {
+  const picks = await chooseBatch(db, embedder, profile, {
     config: options.config,
-    top: size,
+    size,
     now: options.now,
     vectorSearch: options.vectorSearch,
     cacheDir: options.cacheDir,
     excludeJobIds: rated,
+    seed: options.seed,
   });
-  const picks = ranked.jobs;
   if (picks.length === 0) {
     throw new AppError(
       "conflict",

@@ -80,6 +80,11 @@ const rankConfigSchema = z
     candidates: z.number().int().min(10).max(5000).default(100),
     /** Days after which freshness has halved. */
     freshnessHalfLifeDays: z.number().positive().default(14),
+    /**
+     * How batches are chosen: "bandit" learns from the person's ratings and outcomes (and
+     * ranks as "ranker" until it has a few); "ranker" always shows the ranker's best.
+     */
+    policy: z.enum(["bandit", "ranker"]).default("bandit"),
   })
   .strict();
 

@@ -168,16 +168,32 @@ function pgvectorSearch(db: Database, model: string, dimension: number): VectorS
   };
 }
 
-interface LoadedVectors {
+export interface LoadedVectors {
   ids: number[];
   /** Row-major, `ids.length` × dimension. */
   matrix: Float32Array;
 }
 
 async function loadVectors(db: Database, model: string, dimension: number): Promise<LoadedVectors> {
+  return jobVectors(db, model, dimension);
+}
+
+/**
+ * The stored vectors of `model` for the live jobs (or for the jobs of `jobIds`, live or
+ * expired), as one row-major matrix with the ids in row order.
+ */
+export async function jobVectors(
+  db: Database,
+  model: string,
+  dimension: number,
+  jobIds?: readonly number[],
+): Promise<LoadedVectors> {
+  const which = jobIds
+    ? sql`e.job_id = ANY(${`{${jobIds.map((id) => Math.floor(id)).join(",")}}`}::bigint[])`
+    : sql`j.expired_at IS NULL`;
   const result = await db.execute<{ job_id: string | number; embedding: number[] | string }>(sql`
     SELECT e.job_id, e.embedding FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
-    WHERE e.model = ${model} AND j.expired_at IS NULL AND cardinality(e.embedding) = ${dimension}`);
+    WHERE e.model = ${model} AND ${which} AND cardinality(e.embedding) = ${dimension}`);
   const rows = resultRows<{ job_id: string | number; embedding: number[] | string }>(result);
   const matrix = new Float32Array(rows.length * dimension);
   const ids = rows.map((row, i) => {

@@ -116,7 +116,7 @@ export function locationFit(job: JobFacts, prefs: Preferences): Fit {
 }
 
 /** AURA's job levels on the person's scale. */
-const JOB_LEVEL: Record<string, number> = {
+export const JOB_LEVEL: Record<string, number> = {
   intern: 0,
   junior: 1,
   mid: 2,

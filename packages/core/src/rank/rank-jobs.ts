@@ -66,7 +66,21 @@ export interface RankedJob {
      * the "match" people see.
      */
     match: number;
+    /** How the batch policy chose the job, for jobs in batches (learn/choose-batch.ts). */
+    pick?: PickWhy;
   };
+}
+
+export interface PickWhy {
+  policy: "ranker" | "bandit";
+  /** Chosen to learn the person's taste, not as one of the best bets. */
+  stretch: boolean;
+  /** Why the policy chose it, when that is more than the ranker's reasons. */
+  reason: string | null;
+  /** The stars the learned model expects (1–5), once it has learned. */
+  predictedStars: number | null;
+  /** For stretch picks: the job's skills the person has not rated yet. */
+  newSkills: string[];
 }
 
 export interface RankResult {
@@ -91,9 +105,18 @@ export interface RankOptions {
   cacheDir?: string;
   /** Jobs left out (those the person has already rated); retrieval reaches further to make up. */
   excludeJobIds?: ReadonlySet<number>;
+  /** Jobs to score as candidates too, and return beyond `top` (the batch policy's extra picks). */
+  alsoScore?: readonly number[];
 }
 
 const MAX_MISSING_SKILLS = 8;
+
+/** The score of a job with every feature at its best: 1 × its weight, the penalty at 0. */
+export function bestPossibleScore(weights: RankWeights): number {
+  return (Object.keys(weights) as FeatureName[])
+    .filter((name) => name !== "excludedSkills")
+    .reduce((sum, name) => sum + weights[name], 0);
+}
 
 /** The person's query vector: the CV (chunked and pooled) with the roles sought, cached. */
 async function profileVector(
@@ -191,7 +214,10 @@ export async function rankJobs(
 
   const lexicalRank = new Map(lexical.map((hit, i) => [hit.jobId, i + 1]));
   const semanticRank = new Map(semantic.map((hit, i) => [hit.jobId, i + 1]));
-  const ids = [...new Set([...lexical.map((h) => h.jobId), ...semantic.map((h) => h.jobId)])];
+  const also = new Set((options.alsoScore ?? []).filter((id) => !excluded.has(id)));
+  const ids = [
+    ...new Set([...lexical.map((h) => h.jobId), ...semantic.map((h) => h.jobId), ...also]),
+  ];
 
   // Every candidate's cosine, including those only BM25 found.
   const similarity = new Map(semantic.map((hit) => [hit.jobId, hit.similarity]));
@@ -218,10 +244,7 @@ export async function rankJobs(
   const exclude = prefs.excludeSkills.map((raw) => ({ raw, name: normalizeSkill(raw) ?? raw }));
   const cvCounts = cvWordCounts(queryText);
 
-  // Every feature at its best: 1 × its weight, except the excluded-skills penalty (best at 0).
-  const bestScore = (Object.keys(weights) as FeatureName[])
-    .filter((name) => name !== "excludedSkills")
-    .reduce((sum, name) => sum + weights[name], 0);
+  const bestScore = bestPossibleScore(weights);
   const ranked: (Omit<RankedJob, "job"> & { job: JobFacts })[] = [];
   for (const job of jobs) {
     const text = jobSkillText(job);
@@ -304,7 +327,8 @@ export async function rankJobs(
     });
   }
   ranked.sort((a, b) => b.score - a.score || a.job.id - b.job.id);
-  const top = ranked.slice(0, Math.max(1, options.top));
+  const limit = Math.max(1, options.top);
+  const top = ranked.filter((item, i) => i < limit || also.has(item.job.id));
   // Whole rows, with their board links, for the jobs returned only.
   const rows = new Map(
     (

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Batch, lockBatch, openBatch } from "../batch/batches.ts";
+import { rateJob } from "../batch/ratings.ts";
+import { type AuraConfig, configSchema, type RankConfig } from "../config/config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import type { Embedder } from "../embed/embedder.ts";
+import { createUseLiteEmbedder } from "../embed/use-lite.ts";
+import { embedAndIndex } from "../pipeline/embed-and-index.ts";
+import { runIngest } from "../pipeline/run-ingest.ts";
+import { getProfile, saveProfile } from "../profile/profile-store.ts";
+import { rankJobs } from "../rank/rank-jobs.ts";
+import { dataScienceCv } from "../rank/rank-test-postings.ts";
+import { createTestDatabase } from "../testing/test-database.ts";
+import { loadJobTraits } from "./job-traits.ts";
+
+let handle: DatabaseHandle;
+let embedder: Embedder;
+const config: AuraConfig = configSchema.parse({});
+const now = new Date("2026-11-25T12:00:00Z");
+/** The skill the simulated person loves, which their CV never mentions (chosen from the data). */
+let lovedSkill = "";
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  embedder = await createUseLiteEmbedder();
+  await runIngest(handle.db, config, {
+    sources: ["remoteok", "remotive", "jobicy"],
+    offline: true,
+    now,
+  });
+  await embedAndIndex(handle.db, embedder);
+  for (const user of ["learner", "fixed"]) {
+    await saveProfile(handle.db, user, {
+      cv: { text: dataScienceCv, fileName: "cv.txt" },
+      preferences: { batchSize: 5 },
+    });
+  }
+  // The most common skill among the jobs the ranker does not put near the top for this CV.
+  const profile = await getProfile(handle.db, "learner");
+  if (!profile) throw new Error("no profile");
+  const ranked = await rankJobs(handle.db, embedder, profile, {
+    config: config.rank,
+    top: 25,
+    now,
+  });
+  const top = new Set(ranked.jobs.map((r) => r.job.id));
+  const counts = new Map<string, number>();
+  for (const job of await loadJobTraits(handle.db, embedder)) {
+    if (top.has(job.jobId)) continue;
+    for (const skill of job.skills) counts.set(skill, (counts.get(skill) ?? 0) + 1);
+  }
+  lovedSkill = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+}, 180_000);
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+/** Rates every job of the batch: 5★ when it asks for the loved skill, else 1★; then locks. */
+async function rateAndLock(user: string, batch: Batch): Promise<number> {
+  let loved = 0;
+  for (const { job } of batch.jobs) {
+    const likes = job.skills.includes(lovedSkill);
+    if (likes) loved++;
+    await rateJob(handle.db, user, { jobId: job.id, stars: likes ? 5 : 1 });
+  }
+  await lockBatch(handle.db, user, batch.id);
+  return loved;
+}
+
+async function runCycles(user: string, rank: RankConfig, cycles: number) {
+  const batches: Batch[] = [];
+  const loved: number[] = [];
+  for (let cycle = 1; cycle <= cycles; cycle++) {
+    const { batch } = await openBatch(handle.db, embedder, user, {
+      config: rank,
+      now,
+      seed: cycle,
+    });
+    batches.push(batch);
+    loved.push(await rateAndLock(user, batch));
+  }
+  return { batches, loved };
+}
+
+describe("the bandit batch policy", () => {
+  it("learns a taste the CV never stated, where the ranker alone does not", async () => {
+    expect(lovedSkill).not.toBe("");
+    const cycles = 8;
+    const learner = await runCycles("learner", { ...config.rank, policy: "bandit" }, cycles);
+    const fixed = await runCycles("fixed", { ...config.rank, policy: "ranker" }, cycles);
+
+    // Before any rating both see the ranker's best, and say so.
+    expect(learner.batches[0]?.jobs.map((j) => j.job.id)).toEqual(
+      fixed.batches[0]?.jobs.map((j) => j.job.id),
+    );
+    expect(learner.batches[0]?.jobs[0]?.why?.pick).toMatchObject({
+      policy: "ranker",
+      stretch: false,
+    });
+
+    // From the third batch on the learner is shown more jobs with the skill it loves.
+    const later = (loved: number[]) => loved.slice(2).reduce((a, b) => a + b, 0);
+    expect(later(learner.loved)).toBeGreaterThan(later(fixed.loved) + 3);
+    expect(learner.batches.at(-1)?.jobs[0]?.why?.pick).toMatchObject({ policy: "bandit" });
+
+    // At most one stretch pick per batch, each explained.
+    for (const batch of learner.batches) {
+      const stretches = batch.jobs.filter((j) => j.why?.pick?.stretch);
+      expect(stretches.length).toBeLessThanOrEqual(1);
+      for (const s of stretches) expect(s.why?.pick?.reason).toMatch(/^Stretch pick/);
+    }
+    // Never a job twice.
+    const shown = learner.batches.flatMap((b) => b.jobs.map((j) => j.job.id));
+    expect(new Set(shown).size).toBe(shown.length);
+  }, 120_000);
+});

@@ -1,0 +1,170 @@
+import { sql } from "drizzle-orm";
+import type { RankConfig } from "../config/config.ts";
+import { type Database, resultRows } from "../db/client.ts";
+import type { Embedder } from "../embed/embedder.ts";
+import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
+import type { Profile } from "../profile/profile-store.ts";
+import { bestPossibleScore, type RankedJob, rankJobs } from "../rank/rank-jobs.ts";
+import { ratedJobs } from "./history.ts";
+import { loadJobTraits } from "./job-traits.ts";
+import {
+  MIN_RATINGS_TO_LEARN,
+  POOL_FROM_RANKER,
+  POOL_NEAR_EACH_LIKED,
+  POOL_RANDOM,
+  selectBatch,
+} from "./policy.ts";
+import { mixSeed, type SeededRandom, seededRandom } from "./random.ts";
+import { likedSeeds } from "./taste.ts";
+
+export interface ChooseBatchOptions {
+  config: RankConfig;
+  size: number;
+  now?: Date;
+  vectorSearch?: VectorSearch;
+  cacheDir?: string;
+  /** Jobs not to show again (the rated ones). */
+  excludeJobIds: ReadonlySet<number>;
+  /** Seed of the exploration draw (tests); random otherwise. */
+  seed?: number;
+}
+
+/**
+ * The jobs of a new batch. Until the person has rated a few jobs (or with the "ranker"
+ * policy) this is the ranker's best. Then the bandit chooses from a wider pool: the ranker's
+ * best, the unseen neighbours of the jobs they liked most, and a random sample of the rest
+ * (so a taste the CV never mentioned can still be found), scoring each by what their ratings
+ * and outcomes taught; one slot may be a stretch pick, marked and explained.
+ */
+export async function chooseBatch(
+  db: Database,
+  embedder: Embedder,
+  profile: Profile,
+  options: ChooseBatchOptions,
+): Promise<RankedJob[]> {
+  const { config, size } = options;
+  const rankOptions = {
+    config,
+    now: options.now,
+    vectorSearch: options.vectorSearch,
+    cacheDir: options.cacheDir,
+    excludeJobIds: options.excludeJobIds,
+  };
+  const { rated } =
+    config.policy === "bandit"
+      ? await ratedJobs(db, profile.userId, embedder, config.weights)
+      : { rated: [] };
+  if (config.policy === "ranker" || rated.length < MIN_RATINGS_TO_LEARN) {
+    const ranked = await rankJobs(db, embedder, profile, { ...rankOptions, top: size });
+    return ranked.jobs.map((job) => withPick(job, { policy: "ranker", stretch: false }));
+  }
+
+  const excluded = options.excludeJobIds;
+  const random = seededRandom(options.seed ?? mixSeed(Date.now(), rated.length));
+  const search =
+    options.vectorSearch ??
+    (await openVectorSearch(db, embedder.modelId, embedder.dimension, {
+      cacheDir: options.cacheDir,
+    }));
+  const extra = new Set<number>();
+  for (const seed of likedSeeds(rated)) {
+    if (!seed.traits.vector) continue;
+    const hits = await search.search(seed.traits.vector, POOL_NEAR_EACH_LIKED + excluded.size);
+    const near = hits
+      .filter((hit) => !excluded.has(hit.jobId) && !extra.has(hit.jobId))
+      .slice(0, POOL_NEAR_EACH_LIKED);
+    for (const hit of near) extra.add(hit.jobId);
+  }
+  let sampled = 0;
+  for (const id of await randomLiveJobs(db, POOL_RANDOM + excluded.size, random)) {
+    if (sampled >= POOL_RANDOM || excluded.has(id) || extra.has(id)) continue;
+    extra.add(id);
+    sampled++;
+  }
+  const ranked = await rankJobs(db, embedder, profile, {
+    ...rankOptions,
+    vectorSearch: search,
+    top: POOL_FROM_RANKER,
+    alsoScore: [...extra],
+  });
+  const traits = new Map(
+    (
+      await loadJobTraits(
+        db,
+        embedder,
+        ranked.jobs.map((r) => r.job.id),
+      )
+    ).map((t) => [t.jobId, t]),
+  );
+  const best = bestPossibleScore(config.weights);
+  const byId = new Map(ranked.jobs.map((r) => [r.job.id, r]));
+  const picks = selectBatch({
+    pool: ranked.jobs.flatMap((r) => {
+      const t = traits.get(r.job.id);
+      return t ? [{ traits: t, rankerMatch: best > 0 ? r.score / best : 0 }] : [];
+    }),
+    rated,
+    size,
+    policy: "bandit",
+    random,
+  });
+  return picks.flatMap((pick) => {
+    const job = byId.get(pick.jobId);
+    if (!job) return [];
+    return [
+      withPick(job, {
+        policy: "bandit",
+        stretch: pick.stretch,
+        reason: pick.reason,
+        predictedStars:
+          pick.predictedReward === null
+            ? null
+            : Math.round(Math.min(5, Math.max(1, 1 + 4 * pick.predictedReward)) * 10) / 10,
+        newSkills: pick.stretch
+          ? (traits.get(pick.jobId)?.skills ?? []).filter(
+              (skill) => !rated.some((r) => r.traits.skills.includes(skill)),
+            )
+          : [],
+      }),
+    ];
+  });
+}
+
+function withPick(
+  job: RankedJob,
+  pick: Partial<NonNullable<RankedJob["why"]["pick"]>> & {
+    policy: "ranker" | "bandit";
+    stretch: boolean;
+  },
+): RankedJob {
+  return {
+    ...job,
+    why: {
+      ...job.why,
+      pick: {
+        policy: pick.policy,
+        stretch: pick.stretch,
+        reason: pick.reason ?? null,
+        predictedStars: pick.predictedStars ?? null,
+        newSkills: (pick.newSkills ?? []).slice(0, 5),
+      },
+    },
+  };
+}
+
+/** A uniform sample of live job ids, drawn by `random`. */
+async function randomLiveJobs(
+  db: Database,
+  count: number,
+  random: SeededRandom,
+): Promise<number[]> {
+  const ids = resultRows<{ id: string | number }>(
+    await db.execute(sql`SELECT id FROM jobs WHERE expired_at IS NULL ORDER BY id`),
+  ).map((row) => Number(row.id));
+  // A partial Fisher–Yates shuffle: the first `count` places.
+  for (let i = 0; i < Math.min(count, ids.length); i++) {
+    const j = i + random.below(ids.length - i);
+    [ids[i], ids[j]] = [ids[j] as number, ids[i] as number];
+  }
+  return ids.slice(0, count);
+}
