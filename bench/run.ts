@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   recall: () => import("./recall.ts"),
   api: () => import("./api.ts"),
   web: () => import("./web.ts"),
+  learn: () => import("./learn.ts"),
 };
 
 const benchName = process.argv[2];

@@ -261,9 +261,18 @@ export const metricsSchema = z
     outcomes: z.record(z.string(), z.number().int()),
     weeks: z.array(
       z.object({
-        week: z.string(),
+        week: z.string().openapi({ description: "Monday of the week (UTC), YYYY-MM-DD" }),
+        batches: z.number().int(),
         ratings: z.number().int(),
         averageStars: z.number().nullable(),
+        averageMatch: z.number().nullable().openapi({
+          description: "Mean match (0–1) of the jobs in that week's batches",
+        }),
+        reward: z.number().openapi({
+          description: "Reward earned that week (ratings and application stages)",
+        }),
+        cumulativeReward: z.number(),
+        skillGapIndex: z.number(),
       }),
     ),
   })

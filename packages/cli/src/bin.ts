@@ -5,6 +5,7 @@ import { registerEmbedCommand } from "./commands/embed.ts";
 import { registerImportCommand } from "./commands/import.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerJobsCommand } from "./commands/jobs.ts";
+import { registerMetricsCommand } from "./commands/metrics.ts";
 import { registerPipelineCommand } from "./commands/pipeline.ts";
 import { registerProfileCommand } from "./commands/profile.ts";
 import { registerRankCommand } from "./commands/rank.ts";
@@ -13,6 +14,7 @@ import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
 import { registerSourcesCommand } from "./commands/sources.ts";
 import { registerStartCommand } from "./commands/start.ts";
+import { registerTrainCommand } from "./commands/train.ts";
 
 const program = new Command("aura")
   .description(
@@ -45,6 +47,8 @@ registerRankCommand(program);
 registerPipelineCommand(program);
 registerServeCommand(program);
 registerSimulateCommand(program);
+registerMetricsCommand(program);
+registerTrainCommand(program);
 registerSourcesCommand(program);
 registerDbCommand(program);
 

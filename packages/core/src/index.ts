@@ -39,11 +39,19 @@ export type { NormalizedPosting } from "./jobs/job.ts";
 export { type JobView, toJobView } from "./jobs/job-view.ts";
 export { normalizePosting } from "./jobs/normalize/normalize-posting.ts";
 export { getJob, getJobs, listJobs, type StoredJob } from "./jobs/store/list-jobs.ts";
+export { latestModel, type StoredModel } from "./learn/model-store.ts";
 export { POLICY_NAMES, type PolicyName } from "./learn/policy.ts";
 export { STAGE_REWARD, STAR_REWARD } from "./learn/reward.ts";
 export type { CycleFigures, PolicyFigures, SimulationResult } from "./learn/simulate.ts";
 export { simulate } from "./learn/simulated-users.ts";
-export { type UserMetrics, userMetrics } from "./metrics/user-metrics.ts";
+export { type TrainedModelSummary, trainUsers, type UserTraining } from "./learn/train.ts";
+export {
+  allUserMetrics,
+  type UserMetrics,
+  userMetrics,
+  type WeekMetrics,
+  writeMetricsFile,
+} from "./metrics/user-metrics.ts";
 export { type AddResult, addPostingFromText, addPostingFromUrl } from "./pipeline/add-posting.ts";
 export { type EmbedAndIndexSummary, embedAndIndex } from "./pipeline/embed-and-index.ts";
 export { type ImportSummary, importPostings } from "./pipeline/import-postings.ts";

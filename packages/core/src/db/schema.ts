@@ -353,3 +353,29 @@ export const outcomes = pgTable(
     ),
   ],
 );
+
+/**
+ * A model the learning loop trained for one user (learn/train.ts), versioned: each training
+ * adds a version, and the newest is used. `params` holds what rebuilds it (weights as arrays).
+ */
+export const learnedModels = pgTable(
+  "learned_models",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", {
+      enum: ["taste-bandit", "preference-lstm", "embedding-adapter"],
+    }).notNull(),
+    version: integer("version").notNull(),
+    /** Ratings the model was trained on. */
+    ratings: integer("ratings").notNull(),
+    trainingMs: integer("training_ms").notNull(),
+    /** Held-out figures from training (RMSE against baselines, MRR change...). */
+    metrics: jsonb("metrics").notNull().default({}),
+    params: jsonb("params").notNull(),
+    trainedAt: timestamp("trained_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("learned_models_user_kind_version").on(t.userId, t.kind, t.version)],
+);

@@ -46,7 +46,8 @@ function packageDir(name: string): string {
 
 let wasmPathsSet = false;
 
-async function useBackend(backend: "wasm" | "cpu"): Promise<void> {
+/** Starts TensorFlow.js on `backend` (once per process; the encoder and the learners share it). */
+export async function useBackend(backend: "wasm" | "cpu"): Promise<void> {
   if (backend === "wasm" && !wasmPathsSet) {
     // The .wasm binaries ship beside the backend's JS; a file path (with the trailing slash)
     // makes Emscripten read them from disk in Node.

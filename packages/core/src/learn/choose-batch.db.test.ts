@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Batch, lockBatch, openBatch } from "../batch/batches.ts";
-import { rateJob } from "../batch/ratings.ts";
+import { listRatings, rateJob } from "../batch/ratings.ts";
 import { type AuraConfig, configSchema, type RankConfig } from "../config/config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import type { Embedder } from "../embed/embedder.ts";
@@ -11,7 +11,10 @@ import { getProfile, saveProfile } from "../profile/profile-store.ts";
 import { rankJobs } from "../rank/rank-jobs.ts";
 import { dataScienceCv } from "../rank/rank-test-postings.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
+import { recordOutcome } from "../track/outcomes.ts";
 import { loadJobTraits } from "./job-traits.ts";
+import { latestModel } from "./model-store.ts";
+import { trainUsers } from "./train.ts";
 
 let handle: DatabaseHandle;
 let embedder: Embedder;
@@ -113,5 +116,53 @@ describe("the bandit batch policy", () => {
     // Never a job twice.
     const shown = learner.batches.flatMap((b) => b.jobs.map((j) => j.job.id));
     expect(new Set(shown).size).toBe(shown.length);
+  }, 120_000);
+
+  it("trains versioned models from the ratings, keeps them while nothing changes, and uses them", async () => {
+    const first = await trainUsers(handle.db, embedder, config.rank, { userIds: ["learner"] });
+    const [learner] = first;
+    expect(learner?.ratings).toBe(40);
+    expect(learner?.trained.map((m) => [m.kind, m.version])).toEqual([
+      ["taste-bandit", 1],
+      ["preference-lstm", 1],
+    ]);
+    const lstm = learner?.trained.find((m) => m.kind === "preference-lstm");
+    const rmse = lstm?.metrics.rmse as Record<string, number>;
+    for (const name of ["lstm", "userMean", "linearOnSimilarity", "tasteModel"]) {
+      expect(rmse[name]).toBeGreaterThan(0);
+      expect(rmse[name]).toBeLessThan(4);
+    }
+    expect(lstm?.metrics.heldOut).toBe(8);
+
+    // Nothing new: both kept. An outcome is new: both trained again, as version 2.
+    const again = await trainUsers(handle.db, embedder, config.rank, { userIds: ["learner"] });
+    expect(again[0]?.trained).toEqual([]);
+    expect(again[0]?.skipped.map((s) => s.reason)).toEqual([
+      "no new ratings or outcomes",
+      "no new ratings or outcomes",
+    ]);
+    const liked = (await listRatings(handle.db, "learner")).find((r) => r.stars === 5);
+    if (!liked) throw new Error("no liked job");
+    await recordOutcome(handle.db, "learner", { jobId: liked.jobId, stage: "interview1" });
+    const third = await trainUsers(handle.db, embedder, config.rank, { userIds: ["learner"] });
+    expect(third[0]?.trained.map((m) => m.version)).toEqual([2, 2]);
+    expect((await latestModel(handle.db, "learner", "preference-lstm"))?.version).toBe(2);
+
+    // Too few ratings: nothing trained, and the reason said.
+    await saveProfile(handle.db, "newcomer", { cv: { text: dataScienceCv, fileName: "cv.txt" } });
+    const [newcomer] = await trainUsers(handle.db, embedder, config.rank, {
+      userIds: ["newcomer"],
+    });
+    expect(newcomer?.trained).toEqual([]);
+    expect(newcomer?.skipped[0]?.reason).toMatch(/0 of the 8 ratings/);
+
+    // The next batch is made with the trained models loaded.
+    const { batch } = await openBatch(handle.db, embedder, "learner", {
+      config: config.rank,
+      now,
+      seed: 99,
+    });
+    expect(batch.jobs).toHaveLength(5);
+    expect(batch.jobs[0]?.why?.pick?.policy).toBe("bandit");
   }, 120_000);
 });

@@ -5,17 +5,21 @@ import type { Embedder } from "../embed/embedder.ts";
 import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { bestPossibleScore, type RankedJob, rankJobs } from "../rank/rank-jobs.ts";
-import { ratedJobs } from "./history.ts";
+import { type RatingEvent, ratedJobs } from "./history.ts";
 import { loadJobTraits } from "./job-traits.ts";
+import { latestModel } from "./model-store.ts";
 import {
   MIN_RATINGS_TO_LEARN,
   POOL_FROM_RANKER,
   POOL_NEAR_EACH_LIKED,
   POOL_RANDOM,
+  type PoolJob,
   selectBatch,
 } from "./policy.ts";
+import { loadPreferenceModel, predictStars, type SavedPreferenceModel } from "./preference-lstm.ts";
 import { mixSeed, type SeededRandom, seededRandom } from "./random.ts";
-import { likedSeeds } from "./taste.ts";
+import { expectedStarReward } from "./reward.ts";
+import { likedSeeds, type RatedJob } from "./taste.ts";
 
 export interface ChooseBatchOptions {
   config: RankConfig;
@@ -50,10 +54,10 @@ export async function chooseBatch(
     cacheDir: options.cacheDir,
     excludeJobIds: options.excludeJobIds,
   };
-  const { rated } =
+  const { rated, events } =
     config.policy === "bandit"
       ? await ratedJobs(db, profile.userId, embedder, config.weights)
-      : { rated: [] };
+      : { rated: [], events: [] };
   if (config.policy === "ranker" || rated.length < MIN_RATINGS_TO_LEARN) {
     const ranked = await rankJobs(db, embedder, profile, { ...rankOptions, top: size });
     return ranked.jobs.map((job) => withPick(job, { policy: "ranker", stretch: false }));
@@ -98,11 +102,13 @@ export async function chooseBatch(
   );
   const best = bestPossibleScore(config.weights);
   const byId = new Map(ranked.jobs.map((r) => [r.job.id, r]));
+  const pool = ranked.jobs.flatMap((r) => {
+    const t = traits.get(r.job.id);
+    return t ? [{ traits: t, rankerMatch: best > 0 ? r.score / best : 0 }] : [];
+  });
+  const bonus = await preferenceBonus(db, profile.userId, rated, events, pool);
   const picks = selectBatch({
-    pool: ranked.jobs.flatMap((r) => {
-      const t = traits.get(r.job.id);
-      return t ? [{ traits: t, rankerMatch: best > 0 ? r.score / best : 0 }] : [];
-    }),
+    pool: pool.map((job, i) => ({ ...job, bonus: bonus[i] ?? 0 })),
     rated,
     size,
     policy: "bandit",
@@ -167,4 +173,44 @@ async function randomLiveJobs(
     [ids[i], ids[j]] = [ids[j] as number, ids[i] as number];
   }
   return ids.slice(0, count);
+}
+
+/**
+ * What the person's preference LSTM (when trained) expects of each pool job, as reward above
+ * their mean, weighted by how much better than their mean it predicted held-out ratings: a
+ * model no better than the mean adds nothing.
+ */
+async function preferenceBonus(
+  db: Database,
+  userId: string,
+  rated: readonly RatedJob[],
+  events: readonly RatingEvent[],
+  pool: readonly PoolJob[],
+): Promise<number[]> {
+  const stored = await latestModel<SavedPreferenceModel>(db, userId, "preference-lstm");
+  const rmse = stored?.metrics.rmse as { lstm?: number; userMean?: number } | undefined;
+  const skill = rmse?.lstm && rmse.userMean ? 1 - rmse.lstm / rmse.userMean : 0;
+  if (!stored || skill <= 0) return [];
+  const model = await loadPreferenceModel(stored.params);
+  try {
+    const starsOf = new Map(events.map((e) => [e.jobId, e]));
+    const history = rated.flatMap((r) => {
+      const event = starsOf.get(r.traits.jobId);
+      return r.traits.vector && event
+        ? [{ vector: r.traits.vector, stars: event.stars, aspects: event.aspects }]
+        : [];
+    });
+    const withVectors = pool.map((job) => job.traits.vector);
+    const predicted = predictStars(
+      model,
+      withVectors.map((v) => v ?? new Float32Array(model.inputDimension)),
+      history,
+    );
+    const meanReward = rated.reduce((sum, r) => sum + r.reward, 0) / Math.max(1, rated.length);
+    return predicted.map((stars, i) =>
+      withVectors[i] ? skill * (expectedStarReward(stars) - meanReward) : 0,
+    );
+  } finally {
+    model.model.dispose();
+  }
 }

@@ -21,6 +21,8 @@ export type PolicyName = (typeof POLICY_NAMES)[number];
 export interface PoolJob {
   traits: JobTraits;
   rankerMatch: number;
+  /** Expected reward above the person's mean from another model (the preference LSTM), if any. */
+  bonus?: number;
 }
 
 export interface Pick {
@@ -128,7 +130,7 @@ function banditBatch(input: SelectBatchInput, size: number): Pick[] {
   const learned = input.rated.length >= MIN_RATINGS_TO_LEARN;
   const scored = input.pool.map((job) => {
     const x = evidence.features(job.traits, job.rankerMatch);
-    return { job, x, mean: predictMean(model, x) };
+    return { job, x, mean: predictMean(model, x) + (job.bonus ?? 0) };
   });
   if (!learned) {
     return input.pool
@@ -152,7 +154,7 @@ function banditBatch(input: SelectBatchInput, size: number): Pick[] {
     let stretch = rest[0];
     let top = Number.NEGATIVE_INFINITY;
     for (const s of rest) {
-      const value = dot(sampled, s.x);
+      const value = dot(sampled, s.x) + (s.job.bonus ?? 0);
       if (value > top) {
         top = value;
         stretch = s;

@@ -39,3 +39,8 @@ export function outcomeReward(stages: readonly OutcomeStage[]): number {
 export function jobReward(stars: number, stages: readonly OutcomeStage[] = []): number {
   return starReward(stars) + outcomeReward(stages);
 }
+
+/** The star part of the scale for a predicted (fractional) number of stars, 1–5. */
+export function expectedStarReward(stars: number): number {
+  return (Math.min(5, Math.max(1, stars)) - 1) / 4;
+}

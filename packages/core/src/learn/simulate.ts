@@ -1,6 +1,7 @@
 import type { OutcomeStage } from "../db/schema.ts";
 import { dot } from "./linear-model.ts";
 import {
+  POLICY_NAMES,
   POOL_FROM_RANKER,
   POOL_NEAR_EACH_LIKED,
   POOL_RANDOM,
@@ -70,7 +71,7 @@ export interface SimulationResult {
 /** Share of the corpus at each star, best first (hidden stars are the user's utility quantiles). */
 const STAR_SHARES = [0.02, 0.06, 0.17, 0.35] as const;
 /** Chance a rating lands one star off the hidden one, each way. */
-const RATING_SLIP = 0.1;
+const RATING_SLIP = 0.05;
 const APPLY_IF_LIKED = 0.7;
 
 interface Judgement {
@@ -222,6 +223,75 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** One rating of a simulated run, in the order given. */
+export interface SimulatedRating {
+  traits: JobTraits;
+  stars: number;
+  rankerMatch: number;
+}
+
+/** One user under one policy for `cycles` batches: per cycle figures and every rating given. */
+export function runUser(input: {
+  user: SimulatedUser;
+  judged?: Map<number, Judgement>;
+  jobs: readonly JobTraits[];
+  policy: PolicyName;
+  cycles: number;
+  batchSize: number;
+  seed: number;
+}): {
+  cycles: { meanStars: number; shareAtLeast4: number; reward: number; regret: number }[];
+  ratings: SimulatedRating[];
+} {
+  const { user, jobs, policy, batchSize, seed } = input;
+  const judged = input.judged ?? judge(user, jobs);
+  const traitsOf = new Map(jobs.map((job) => [job.jobId, job]));
+  // Seeded by the policy's name, so a run does not depend on which others run beside it.
+  const random = seededRandom(mixSeed(seed, user.id, POLICY_NAMES.indexOf(policy) + 1));
+  const seen = new Set<number>();
+  const rated: RatedJob[] = [];
+  const ratings: SimulatedRating[] = [];
+  const cycles = [];
+  for (let cycle = 1; cycle <= input.cycles; cycle++) {
+    const pool = simulatedPool(user, jobs, seen, rated, policy, random);
+    const picks = selectBatch({ pool, rated, size: batchSize, policy, random });
+    // The oracle's best unseen jobs, as many as were shown.
+    const oracle = jobs
+      .filter((job) => !seen.has(job.jobId))
+      .map((job) => judged.get(job.jobId)?.expectedReward ?? 0)
+      .sort((a, b) => b - a)
+      .slice(0, picks.length)
+      .reduce((a, b) => a + b, 0);
+    let expected = 0;
+    let starSum = 0;
+    let liked = 0;
+    let reward = 0;
+    for (const pick of picks) {
+      const judgement = judged.get(pick.jobId);
+      const traits = traitsOf.get(pick.jobId);
+      if (!judgement || !traits) continue;
+      seen.add(pick.jobId);
+      expected += judgement.expectedReward;
+      const reaction = react(judgement, seededRandom(mixSeed(seed, user.id, pick.jobId)));
+      const got = jobReward(reaction.stars, reaction.stages);
+      starSum += reaction.stars;
+      if (reaction.stars >= 4) liked++;
+      reward += got;
+      const rankerMatch = user.rankerMatch.get(pick.jobId) ?? 0;
+      rated.push({ traits, reward: got, rankerMatch });
+      ratings.push({ traits, stars: reaction.stars, rankerMatch });
+    }
+    const shown = Math.max(1, picks.length);
+    cycles.push({
+      meanStars: starSum / shown,
+      shareAtLeast4: liked / shown,
+      reward,
+      regret: oracle - expected,
+    });
+  }
+  return { cycles, ratings };
+}
+
 /**
  * Runs every user through `cycles` batches under each policy, from the same start, and
  * reports per cycle: mean stars, share of ≥4★, cumulative reward and that cycle's regret
@@ -232,7 +302,6 @@ export function runSimulation(
   onProgress?: (done: number, total: number) => void,
 ): SimulationResult {
   const { users, jobs, cycles, batchSize } = options;
-  const traitsOf = new Map(jobs.map((job) => [job.jobId, job]));
   // Per policy, per user, per cycle: stars shown, rewards got, regret.
   const perUser = new Map<PolicyName, UserRows>();
   for (const policy of options.policies) {
@@ -243,54 +312,20 @@ export function runSimulation(
   for (const user of users) {
     const judged = judge(user, jobs);
     for (const policy of options.policies) {
-      const random = seededRandom(mixSeed(options.seed, user.id, options.policies.indexOf(policy)));
-      const seen = new Set<number>();
-      const rated: RatedJob[] = [];
-      const starsRow: number[] = [];
-      const likedRow: number[] = [];
-      const rewardRow: number[] = [];
-      const regretRow: number[] = [];
-      for (let cycle = 1; cycle <= cycles; cycle++) {
-        const pool = simulatedPool(user, jobs, seen, rated, policy, random);
-        const picks = selectBatch({ pool, rated, size: batchSize, policy, random });
-        // The oracle's best unseen jobs, as many as were shown.
-        const oracle = jobs
-          .filter((job) => !seen.has(job.jobId))
-          .map((job) => judged.get(job.jobId)?.expectedReward ?? 0)
-          .sort((a, b) => b - a)
-          .slice(0, picks.length)
-          .reduce((a, b) => a + b, 0);
-        let expected = 0;
-        let starSum = 0;
-        let liked = 0;
-        let reward = 0;
-        for (const pick of picks) {
-          const judgement = judged.get(pick.jobId);
-          const traits = traitsOf.get(pick.jobId);
-          if (!judgement || !traits) continue;
-          seen.add(pick.jobId);
-          expected += judgement.expectedReward;
-          const reaction = react(
-            judgement,
-            seededRandom(mixSeed(options.seed, user.id, pick.jobId)),
-          );
-          const got = jobReward(reaction.stars, reaction.stages);
-          starSum += reaction.stars;
-          if (reaction.stars >= 4) liked++;
-          reward += got;
-          rated.push({ traits, reward: got, rankerMatch: user.rankerMatch.get(pick.jobId) ?? 0 });
-        }
-        const shown = Math.max(1, picks.length);
-        starsRow.push(starSum / shown);
-        likedRow.push(liked / shown);
-        rewardRow.push(reward);
-        regretRow.push(oracle - expected);
-      }
+      const run = runUser({
+        user,
+        judged,
+        jobs,
+        policy,
+        cycles,
+        batchSize,
+        seed: options.seed,
+      });
       const figures = perUser.get(policy);
-      figures?.stars.push(starsRow);
-      figures?.liked.push(likedRow);
-      figures?.reward.push(rewardRow);
-      figures?.regret.push(regretRow);
+      figures?.stars.push(run.cycles.map((c) => c.meanStars));
+      figures?.liked.push(run.cycles.map((c) => c.shareAtLeast4));
+      figures?.reward.push(run.cycles.map((c) => c.reward));
+      figures?.regret.push(run.cycles.map((c) => c.regret));
       onProgress?.(++done, total);
     }
   }

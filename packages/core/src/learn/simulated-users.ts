@@ -70,8 +70,8 @@ function drawTaste(jobs: readonly NamedTraits[], random: SeededRandom): HiddenTa
     },
     payWeight: 0.1 + 0.1 * random.normal(),
     level: pick(LEVELS, random),
-    companyNoise: 0.2,
-    jobNoise: 0.15,
+    companyNoise: 0.15,
+    jobNoise: 0.08,
   };
 }
 

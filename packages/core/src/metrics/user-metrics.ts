@@ -1,47 +1,159 @@
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { count, eq, sql } from "drizzle-orm";
 import { type Database, resultRows } from "../db/client.ts";
-import { batches, outcomes, ratings } from "../db/schema.ts";
+import { batches, type OutcomeStage, outcomes, ratings } from "../db/schema.ts";
+import { STAGE_REWARD, starReward } from "../learn/reward.ts";
+
+/** One week of a person's search (weeks start on Monday, UTC). */
+export interface WeekMetrics {
+  week: string;
+  /** Batches made that week. */
+  batches: number;
+  /** Ratings given (or last changed) that week. */
+  ratings: number;
+  averageStars: number | null;
+  /** Mean match (0–1) of the jobs in that week's batches. */
+  averageMatch: number | null;
+  /** Reward earned that week: its ratings, and the stages its applications reached. */
+  reward: number;
+  /** Reward earned up to the end of that week. */
+  cumulativeReward: number;
+  /** Share of the liked jobs' skills missing from the CV; 0 until the skills plan lands. */
+  skillGapIndex: number;
+}
 
 export interface UserMetrics {
   ratings: { count: number; averageStars: number | null };
   batches: { open: number; locked: number };
   /** Outcomes recorded, by stage. */
   outcomes: Record<string, number>;
-  /** Ratings per ISO week (Monday, UTC), oldest first, the last 12 weeks with any. */
-  weeks: { week: string; ratings: number; averageStars: number | null }[];
+  /** Every week with a batch, a rating or an outcome, oldest first. */
+  weeks: WeekMetrics[];
 }
 
+/** Monday (UTC) of the week of `date`, as YYYY-MM-DD. */
+export function weekOf(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
 export async function userMetrics(db: Database, userId: string): Promise<UserMetrics> {
-  const [rated] = await db
-    .select({ n: count(), avg: sql<string | null>`avg(${ratings.stars})` })
-    .from(ratings)
-    .where(eq(ratings.userId, userId));
-  const batchRows = await db
-    .select({ status: batches.status, n: count() })
-    .from(batches)
-    .where(eq(batches.userId, userId))
-    .groupBy(batches.status);
-  const stageRows = await db
-    .select({ stage: outcomes.stage, n: count() })
-    .from(outcomes)
-    .where(eq(outcomes.userId, userId))
-    .groupBy(outcomes.stage);
-  const weeks = resultRows<{ week: string; n: string | number; avg: string | null }>(
-    await db.execute(sql`
-      SELECT to_char(date_trunc('week', updated_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
-             count(*) AS n, avg(stars) AS avg
-      FROM ratings WHERE user_id = ${userId}
-      GROUP BY 1 ORDER BY 1 DESC LIMIT 12`),
-  ).reverse();
-  const round = (value: string | null | undefined) =>
-    value === null || value === undefined ? null : Math.round(Number(value) * 100) / 100;
+  const [ratingRows, batchRows, stageRows, matchRows] = await Promise.all([
+    db
+      .select({ stars: ratings.stars, at: ratings.updatedAt })
+      .from(ratings)
+      .where(eq(ratings.userId, userId)),
+    db
+      .select({ status: batches.status, n: count() })
+      .from(batches)
+      .where(eq(batches.userId, userId))
+      .groupBy(batches.status),
+    db
+      .select({ jobId: outcomes.jobId, stage: outcomes.stage, at: outcomes.occurredAt })
+      .from(outcomes)
+      .where(eq(outcomes.userId, userId))
+      .orderBy(outcomes.occurredAt, outcomes.id),
+    db.execute(sql`
+      SELECT b.id AS batch_id, b.created_at, (bj.why->>'match')::float8 AS match
+      FROM batches b LEFT JOIN batch_jobs bj ON bj.batch_id = b.id
+      WHERE b.user_id = ${userId}`),
+  ]);
+
+  const weeks = new Map<
+    string,
+    { batches: Set<number>; stars: number[]; matches: number[]; reward: number }
+  >();
+  const weekEntry = (date: Date) => {
+    const key = weekOf(date);
+    let entry = weeks.get(key);
+    if (!entry) {
+      entry = { batches: new Set(), stars: [], matches: [], reward: 0 };
+      weeks.set(key, entry);
+    }
+    return entry;
+  };
+  for (const row of ratingRows) {
+    const entry = weekEntry(row.at);
+    entry.stars.push(row.stars);
+    entry.reward += starReward(row.stars);
+  }
+  // An outcome adds what its stage is worth above the furthest stage the job had reached.
+  const furthest = new Map<number, number>();
+  const stageCounts: Record<string, number> = {};
+  for (const row of stageRows) {
+    stageCounts[row.stage] = (stageCounts[row.stage] ?? 0) + 1;
+    const before = furthest.get(row.jobId) ?? 0;
+    const value = STAGE_REWARD[row.stage as OutcomeStage];
+    if (value > before) {
+      weekEntry(row.at).reward += value - before;
+      furthest.set(row.jobId, value);
+    } else weekEntry(row.at);
+  }
+  for (const row of resultRows<{
+    batch_id: string | number;
+    created_at: string | Date;
+    match: number | null;
+  }>(matchRows)) {
+    const entry = weekEntry(new Date(row.created_at));
+    entry.batches.add(Number(row.batch_id));
+    if (row.match !== null) entry.matches.push(Number(row.match));
+  }
+
+  let cumulative = 0;
+  const mean = (values: number[]) =>
+    values.length === 0 ? null : round(values.reduce((a, b) => a + b, 0) / values.length);
+  const weekList = [...weeks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([week, entry]): WeekMetrics => {
+      cumulative += entry.reward;
+      return {
+        week,
+        batches: entry.batches.size,
+        ratings: entry.stars.length,
+        averageStars: mean(entry.stars),
+        averageMatch: mean(entry.matches),
+        reward: round(entry.reward),
+        cumulativeReward: round(cumulative),
+        skillGapIndex: 0,
+      };
+    });
+  const allStars = ratingRows.map((r) => r.stars);
   return {
-    ratings: { count: Number(rated?.n ?? 0), averageStars: round(rated?.avg) },
+    ratings: {
+      count: allStars.length,
+      averageStars: allStars.length ? round(mean(allStars) ?? 0) : null,
+    },
     batches: {
       open: Number(batchRows.find((r) => r.status === "open")?.n ?? 0),
       locked: Number(batchRows.find((r) => r.status === "locked")?.n ?? 0),
     },
-    outcomes: Object.fromEntries(stageRows.map((r) => [r.stage, Number(r.n)])),
-    weeks: weeks.map((w) => ({ week: w.week, ratings: Number(w.n), averageStars: round(w.avg) })),
+    outcomes: stageCounts,
+    weeks: weekList,
   };
+}
+
+/** Every user's metrics who has rated or been shown anything, for `data/metrics.json`. */
+export async function allUserMetrics(
+  db: Database,
+): Promise<{ generatedAt: string; users: ({ userId: string } & UserMetrics)[] }> {
+  const ids = resultRows<{ user_id: string }>(
+    await db.execute(sql`SELECT user_id FROM ratings UNION SELECT user_id FROM batches ORDER BY 1`),
+  ).map((row) => row.user_id);
+  const users = [];
+  for (const userId of ids) users.push({ userId, ...(await userMetrics(db, userId)) });
+  return { generatedAt: new Date().toISOString(), users };
+}
+
+/** Writes every user's metrics to `metrics.json` in the data folder (written, then renamed). */
+export async function writeMetricsFile(db: Database, dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "metrics.json");
+  await mkdir(dataDir, { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(await allUserMetrics(db), null, 2)}\n`);
+  await rename(temporary, file);
+  return file;
 }

@@ -1,0 +1,56 @@
+import { openEmbedder, trainUsers, type UserTraining } from "@aura/core";
+import type { Command } from "commander";
+import pc from "picocolors";
+import { action, printJson, withDatabase } from "../context.ts";
+import { createCountProgress } from "../output.ts";
+
+export function registerTrainCommand(program: Command): void {
+  program
+    .command("train")
+    .description(
+      "train each person's models from their ratings and outcomes (the pipeline does this too)",
+    )
+    .option("--user <id...>", 'only these users (the CLI\'s own user is "local")')
+    .option("--force", "train again even when nothing changed since the last version")
+    .option("--json", "print what was trained, with held-out figures, as JSON")
+    .action(
+      action(async (opts: { user?: string[]; force?: boolean; json?: boolean }) => {
+        await withDatabase(async ({ config, handle }) => {
+          const embedder = await openEmbedder(config.embed, { inThread: true });
+          const progress = createCountProgress(!opts.json, "training", "people");
+          try {
+            const results = await trainUsers(handle.db, embedder, config.rank, {
+              userIds: opts.user,
+              force: opts.force,
+              onUser: progress.update,
+            });
+            progress.stop();
+            if (opts.json) printJson(results);
+            else console.log(formatTraining(results));
+          } finally {
+            progress.stop();
+            await embedder.close();
+          }
+        });
+      }),
+    );
+}
+
+export function formatTraining(results: readonly UserTraining[]): string {
+  if (results.length === 0) return "Nobody has rated a job yet: there is nothing to learn from.";
+  const lines: string[] = [];
+  for (const user of results) {
+    lines.push(`${pc.bold(user.userId)}: ${user.ratings} rating(s)`);
+    for (const model of user.trained) {
+      const rmse = model.metrics.rmse as Record<string, number> | undefined;
+      const figures = rmse
+        ? ` · held-out RMSE ${rmse.lstm} stars (your mean ${rmse.userMean}, linear on similarity ${rmse.linearOnSimilarity}, taste model ${rmse.tasteModel})`
+        : "";
+      lines.push(
+        `  ${pc.green("trained")} ${model.kind} v${model.version} on ${model.ratings} in ${(model.trainingMs / 1000).toFixed(2)} s${figures}`,
+      );
+    }
+    for (const skip of user.skipped) lines.push(pc.dim(`  kept    ${skip.kind}: ${skip.reason}`));
+  }
+  return lines.join("\n");
+}

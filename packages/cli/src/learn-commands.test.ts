@@ -1,0 +1,121 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+/** `aura simulate`, `train` and `metrics` as a person runs them, in their own folder. */
+const bin = fileURLToPath(new URL("../bin/aura.js", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "aura-learn-"));
+const env = {
+  ...process.env,
+  NO_COLOR: "1",
+  FORCE_COLOR: undefined,
+  DATABASE_URL: "",
+  AURA_CONFIG: undefined,
+  AURA_DATA_DIR: join(dir, "data"),
+};
+
+function aura(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: dir, env, timeout: 170_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("aura simulate, train and metrics", () => {
+  beforeAll(async () => {
+    const empty = await aura("simulate", "--users", "1", "--cycles", "1");
+    // With no jobs yet: a clear message, no stack trace.
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/needs at least 50 jobs with vectors; there are 0/);
+    expect(empty.stderr).not.toMatch(/\n\s+at /);
+    const ingest = await aura("ingest", "--offline", "-s", "remoteok", "remotive", "jobicy");
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const embed = await aura("embed");
+    expect(embed.code, embed.stderr).toBe(0);
+  }, 240_000);
+
+  it("simulate --json reports every policy per cycle in the documented shape", async () => {
+    const run = await aura("simulate", "--users", "2", "--cycles", "3", "--seed", "7", "--json");
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.policies.map((p: { name: string }) => p.name)).toEqual([
+      "random",
+      "ranker",
+      "bandit",
+    ]);
+    for (const policy of result.policies) {
+      expect(policy.perCycle).toHaveLength(3);
+      for (const cycle of policy.perCycle) {
+        expect(Object.keys(cycle)).toEqual(
+          expect.arrayContaining([
+            "cycle",
+            "meanStars",
+            "shareAtLeast4",
+            "cumulativeReward",
+            "regret",
+          ]),
+        );
+      }
+    }
+    // The same seed, the same run; a table for people without --json.
+    const again = await aura(
+      "simulate",
+      "--users",
+      "2",
+      "--cycles",
+      "3",
+      "--seed",
+      "7",
+      "--policy",
+      "ranker",
+      "--json",
+    );
+    const ranker = JSON.parse(again.stdout).policies;
+    expect(ranker).toHaveLength(1);
+    expect(ranker[0].perCycle).toEqual(result.policies[1].perCycle);
+    const table = await aura(
+      "simulate",
+      "--users",
+      "1",
+      "--cycles",
+      "2",
+      "--policy",
+      "ranker",
+      "bandit",
+    );
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/1 simulated people × 2 batches of 5/);
+    expect(table.stdout).toMatch(/bandit\s+reward/);
+  }, 240_000);
+
+  it("refuses an unknown policy, naming the known ones", async () => {
+    const run = await aura("simulate", "--policy", "oracle");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown policy "oracle" \(known: random, ranker, bandit\)/);
+  });
+
+  it("train and metrics say plainly there is nothing yet, and metrics writes metrics.json", async () => {
+    const train = await aura("train");
+    expect(train.code, train.stderr).toBe(0);
+    expect(train.stdout).toMatch(/Nobody has rated a job yet/);
+    expect(JSON.parse((await aura("train", "--json")).stdout)).toEqual([]);
+
+    const metrics = await aura("metrics", "--json");
+    expect(metrics.code, metrics.stderr).toBe(0);
+    expect(JSON.parse(metrics.stdout)).toMatchObject({ ratings: { count: 0 }, weeks: [] });
+    const file = join(dir, "data", "metrics.json");
+    expect(existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(file, "utf8")).users).toEqual([]);
+    expect((await aura("metrics")).stdout).toMatch(/No batches or ratings yet/);
+  }, 120_000);
+});
