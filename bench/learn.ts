@@ -4,9 +4,11 @@
 import { parseArgs } from "node:util";
 import { migrateDatabase, openDatabase } from "../packages/core/src/db/client.ts";
 import { createUseLiteEmbedder } from "../packages/core/src/embed/use-lite.ts";
+import { evaluateAdapter } from "../packages/core/src/learn/embedding-adapter.ts";
 import { evaluateOnHeldOut } from "../packages/core/src/learn/evaluate-preferences.ts";
 import { runUser } from "../packages/core/src/learn/simulate.ts";
 import { simulatedWorld } from "../packages/core/src/learn/simulated-users.ts";
+import { profileQueryVector } from "../packages/core/src/rank/rank-jobs.ts";
 import { conditions, defaultConfig, embedAllCached, ingestRecorded, printTable } from "./shared.ts";
 
 const { values } = parseArgs({
@@ -41,6 +43,7 @@ const rows: (string | number)[][] = [
 ];
 const totals = { lstm: 0, mean: 0, linear: 0, taste: 0 };
 const times: number[] = [];
+const reciprocal = { before: [] as number[], after: [] as number[] };
 for (const user of world.users) {
   const run = runUser({
     user,
@@ -57,6 +60,13 @@ for (const user of world.users) {
     traits: r.traits,
     rankerMatch: r.rankerMatch,
   }));
+  const profile = world.profiles.find((p) => p.id === user.id)?.profile;
+  const query = profile ? await profileQueryVector(handle.db, embedder, profile) : null;
+  const adapter = query ? await evaluateAdapter(query, steps) : null;
+  if (adapter) {
+    reciprocal.before.push(adapter.before);
+    reciprocal.after.push(adapter.after);
+  }
   const result = await evaluateOnHeldOut(steps);
   result.model.model.dispose();
   totals.lstm += result.lstm;
@@ -83,6 +93,10 @@ rows.push([
   (times.reduce((a, b) => a + b, 0) / n).toFixed(2),
 ]);
 printTable(rows);
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+console.log(
+  `embedding adapter, held-out MRR of the first liked job by the profile's cosine (${reciprocal.before.length} people with a liked job held out): ${mean(reciprocal.before).toFixed(3)} before, ${mean(reciprocal.after).toFixed(3)} after`,
+);
 console.log(
   `training time per person (${Math.round(ratingsPerUser * 0.8)} ratings): max ${Math.max(...times).toFixed(2)} s`,
 );

@@ -236,6 +236,12 @@ describe("the API", () => {
       batches: { open: 1, locked: 1 },
       outcomes: { applied: 1 },
     });
+    // This week: two batches, three ratings (4★ on average) and an application, as reward.
+    const week = metrics.body.weeks.at(-1);
+    expect(week).toMatchObject({ batches: 2, ratings: 3, averageStars: 4, skillGapIndex: 0 });
+    expect(week.averageMatch).toBeGreaterThan(0);
+    expect(week.reward).toBeCloseTo(1 + 0.75 + 0.5 + 0.25, 6); // 5★, 4★, 3★, applied
+    expect(week.cumulativeReward).toBeCloseTo(week.reward, 6);
     const ranked = await call("GET", "/rank?top=2", ana);
     expect(ranked.body.jobs).toHaveLength(2);
     expect(ranked.body.jobs[0]).toMatchObject({

@@ -65,6 +65,14 @@ export interface Why {
   title: string;
   titleMatches?: boolean;
   match?: number;
+  /** How the batch policy chose the job. */
+  pick?: {
+    policy: "ranker" | "bandit";
+    stretch: boolean;
+    reason: string | null;
+    predictedStars: number | null;
+    newSkills: string[];
+  };
 }
 
 export interface BatchJob {

@@ -125,7 +125,16 @@ describe("the bandit batch policy", () => {
     expect(learner?.trained.map((m) => [m.kind, m.version])).toEqual([
       ["taste-bandit", 1],
       ["preference-lstm", 1],
+      ["embedding-adapter", 1],
     ]);
+    const adapter = learner?.trained.find((m) => m.kind === "embedding-adapter");
+    const rr = adapter?.metrics.heldOutReciprocalRank as { before: number; after: number } | null;
+    if (rr) {
+      for (const value of [rr.before, rr.after]) {
+        expect(value).toBeGreaterThan(0);
+        expect(value).toBeLessThanOrEqual(1);
+      }
+    }
     const lstm = learner?.trained.find((m) => m.kind === "preference-lstm");
     const rmse = lstm?.metrics.rmse as Record<string, number>;
     for (const name of ["lstm", "userMean", "linearOnSimilarity", "tasteModel"]) {
@@ -140,12 +149,13 @@ describe("the bandit batch policy", () => {
     expect(again[0]?.skipped.map((s) => s.reason)).toEqual([
       "no new ratings or outcomes",
       "no new ratings or outcomes",
+      "no new ratings or outcomes",
     ]);
     const liked = (await listRatings(handle.db, "learner")).find((r) => r.stars === 5);
     if (!liked) throw new Error("no liked job");
     await recordOutcome(handle.db, "learner", { jobId: liked.jobId, stage: "interview1" });
     const third = await trainUsers(handle.db, embedder, config.rank, { userIds: ["learner"] });
-    expect(third[0]?.trained.map((m) => m.version)).toEqual([2, 2]);
+    expect(third[0]?.trained.map((m) => m.version)).toEqual([2, 2, 2]);
     expect((await latestModel(handle.db, "learner", "preference-lstm"))?.version).toBe(2);
 
     // Too few ratings: nothing trained, and the reason said.

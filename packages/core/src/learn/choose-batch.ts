@@ -5,6 +5,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { bestPossibleScore, type RankedJob, rankJobs } from "../rank/rank-jobs.ts";
+import { loadAdapter, type SavedAdapter } from "./embedding-adapter.ts";
 import { type RatingEvent, ratedJobs } from "./history.ts";
 import { loadJobTraits } from "./job-traits.ts";
 import { latestModel } from "./model-store.ts";
@@ -85,11 +86,13 @@ export async function chooseBatch(
     extra.add(id);
     sampled++;
   }
+  const adapter = await latestModel<SavedAdapter>(db, profile.userId, "embedding-adapter");
   const ranked = await rankJobs(db, embedder, profile, {
     ...rankOptions,
     vectorSearch: search,
     top: POOL_FROM_RANKER,
     alsoScore: [...extra],
+    adapter: adapter ? loadAdapter(adapter.params) : undefined,
   });
   const traits = new Map(
     (

@@ -132,18 +132,16 @@ export async function trainPreferenceModel(
   const targets = steps.map(ratingVector);
   const { x, y } = windows(inputs, targets);
   const model = buildModel(inputDimension);
-  const epochs = options.epochs ?? 150;
+  const epochs = options.epochs ?? 60;
   const xs = tf.tensor3d(x);
   const ys = tf.tensor3d(y);
   try {
+    // No early stopping: held-back windows would be the newest ratings, the ones that matter.
     await model.fit(xs, ys, {
       epochs,
       batchSize: 16,
       shuffle: true,
       verbose: 0,
-      validationSplit: x.length >= 10 ? 0.2 : 0,
-      callbacks:
-        x.length >= 10 ? [tf.callbacks.earlyStopping({ monitor: "val_loss", patience: 10 })] : [],
     });
   } finally {
     xs.dispose();

@@ -4,6 +4,7 @@ import { type Database, resultRows } from "../db/client.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { AppError } from "../errors.ts";
 import { preferencesSchema } from "../profile/preferences.ts";
+import type { Profile } from "../profile/profile-store.ts";
 import { JOB_LEVEL } from "../rank/job-fit.ts";
 import { bestPossibleScore, rankJobs } from "../rank/rank-jobs.ts";
 import { loadJobTraits, type NamedTraits } from "./job-traits.ts";
@@ -106,8 +107,8 @@ function hashText(text: string): number {
 export interface SimulatedWorld {
   jobs: NamedTraits[];
   users: SimulatedUser[];
-  /** What each user's profile shows the ranker (for reports). */
-  profiles: { id: number; role: string; level: string }[];
+  /** The profile each user shows AURA. */
+  profiles: { id: number; profile: Profile }[];
 }
 
 /**
@@ -140,27 +141,27 @@ export async function simulatedWorld(
     const taste = drawTaste(jobs, seededRandom(userSeed));
     const utility = new Map(jobs.map((job) => [job.jobId, utilityOf(taste, job, userSeed)]));
     const cvSkills = [...new Set([...taste.field.skills, ...taste.likedSkills.slice(0, 2)])];
-    const ranked = await rankJobs(
-      db,
-      embedder,
-      {
-        userId: `simulated-${id}`,
-        cvText: `${taste.field.title}\n\nSkills: ${cvSkills.join(", ")}`,
-        cvFileName: null,
-        preferences: preferencesSchema.parse({
-          roles: [taste.field.title],
-          experienceLevel: taste.level,
-        }),
-        updatedAt: now,
-      },
-      { config: { ...config, candidates: 5000 }, top: jobs.length, now },
-    );
+    const profile: Profile = {
+      userId: `simulated-${id}`,
+      cvText: `${taste.field.title}\n\nSkills: ${cvSkills.join(", ")}`,
+      cvFileName: null,
+      preferences: preferencesSchema.parse({
+        roles: [taste.field.title],
+        experienceLevel: taste.level,
+      }),
+      updatedAt: now,
+    };
+    const ranked = await rankJobs(db, embedder, profile, {
+      config: { ...config, candidates: 5000 },
+      top: jobs.length,
+      now,
+    });
     users.push({
       id,
       utility,
       rankerMatch: new Map(ranked.jobs.map((r) => [r.job.id, best > 0 ? r.score / best : 0])),
     });
-    profiles.push({ id, role: taste.field.title, level: taste.level });
+    profiles.push({ id, profile });
     onProgress?.(id, options.users);
   }
   return { jobs, users, profiles };

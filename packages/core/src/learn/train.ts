@@ -2,6 +2,15 @@ import { sql } from "drizzle-orm";
 import type { RankConfig } from "../config/config.ts";
 import { type Database, resultRows } from "../db/client.ts";
 import type { Embedder } from "../embed/embedder.ts";
+import { getProfile } from "../profile/profile-store.ts";
+import { profileQueryVector } from "../rank/rank-jobs.ts";
+import {
+  evaluateAdapter,
+  MIN_DISLIKED_FOR_ADAPTER,
+  MIN_LIKED_FOR_ADAPTER,
+  saveAdapter,
+  trainAdapter,
+} from "./embedding-adapter.ts";
 import { evaluateOnHeldOut, type HistoryStep } from "./evaluate-preferences.ts";
 import { ratedJobs } from "./history.ts";
 import { latestModel, type ModelKind, saveModel } from "./model-store.ts";
@@ -112,6 +121,36 @@ export async function trainUser(
     });
     trained.model.dispose();
     result.trained.push(summary(stored));
+  }
+  const liked = steps.filter((s) => s.stars >= 4).map((s) => s.vector);
+  const disliked = steps.filter((s) => s.stars <= 2).map((s) => s.vector);
+  if (liked.length < MIN_LIKED_FOR_ADAPTER || disliked.length < MIN_DISLIKED_FOR_ADAPTER) {
+    result.skipped.push({
+      kind: "embedding-adapter",
+      reason: `${liked.length} liked (≥4★) and ${disliked.length} disliked (≤2★) jobs of the ${MIN_LIKED_FOR_ADAPTER} of each it needs`,
+    });
+  } else if (await unchanged("embedding-adapter")) {
+    result.skipped.push({ kind: "embedding-adapter", reason: "no new ratings or outcomes" });
+  } else {
+    const profile = await getProfile(db, userId);
+    if (profile) {
+      const query = await profileQueryVector(db, embedder, profile);
+      const held = await evaluateAdapter(query, steps);
+      const adapter = await trainAdapter({ profile: query, liked, disliked });
+      const stored = await saveModel(db, userId, {
+        kind: "embedding-adapter",
+        ratings: steps.length,
+        trainingMs: adapter.trainingMs,
+        metrics: {
+          fingerprint,
+          heldOutReciprocalRank: held
+            ? { before: round(held.before), after: round(held.after) }
+            : null,
+        },
+        params: saveAdapter(adapter),
+      });
+      result.trained.push(summary(stored));
+    }
   }
   return result;
 }

@@ -4,9 +4,11 @@ import type { Database } from "../db/client.ts";
 import { jobs as jobsTable } from "../db/schema.ts";
 import { embedLong } from "../embed/chunk.ts";
 import type { Embedder } from "../embed/embedder.ts";
-import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
+import { jobVectors, openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
 import { AppError } from "../errors.ts";
 import { getDescriptions, getJobs, idIn, type StoredJob } from "../jobs/store/list-jobs.ts";
+import { adapt, type EmbeddingAdapter } from "../learn/embedding-adapter.ts";
+import { dot as dotProduct } from "../learn/linear-model.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { cacheCvVector, getCachedCvVector } from "../profile/profile-store.ts";
 import { extractSkills, normalizeSkill } from "../skills/extract-skills.ts";
@@ -107,6 +109,24 @@ export interface RankOptions {
   excludeJobIds?: ReadonlySet<number>;
   /** Jobs to score as candidates too, and return beyond `top` (the batch policy's extra picks). */
   alsoScore?: readonly number[];
+  /** The person's embedding adapter: the meaning feature is then read in its space. */
+  adapter?: EmbeddingAdapter;
+}
+
+/** The text the person is ranked by: the roles sought, then the CV. */
+function profileQueryText(profile: Profile): string {
+  return [profile.preferences.roles.join(". "), profile.cvText].filter(Boolean).join("\n\n");
+}
+
+/** The person's query vector, as ranking reads it (cached per CV text). */
+export async function profileQueryVector(
+  db: Database,
+  embedder: Embedder,
+  profile: Profile,
+): Promise<Float32Array> {
+  const queryText = profileQueryText(profile);
+  const lexicalText = [queryText, profile.preferences.includeSkills.join(", ")].join("\n");
+  return profileVector(db, embedder, profile, queryText || lexicalText);
 }
 
 const MAX_MISSING_SKILLS = 8;
@@ -169,7 +189,7 @@ export async function rankJobs(
   const weights = config.weights;
   const now = options.now ?? new Date();
   const roles = prefs.roles;
-  const queryText = [roles.join(". "), profile.cvText].filter(Boolean).join("\n\n");
+  const queryText = profileQueryText(profile);
   if (queryText.trim() === "" && prefs.includeSkills.length === 0) {
     throw new AppError(
       "invalid_input",
@@ -225,6 +245,20 @@ export async function rankJobs(
   if (missingVectors.length > 0) {
     for (const [id, value] of await search.similarities(query, missingVectors)) {
       similarity.set(id, value);
+    }
+  }
+  if (options.adapter) {
+    // The person's adapter reads meaning in its own space: query and candidates re-projected.
+    const loaded = await jobVectors(db, embedder.modelId, embedder.dimension, ids);
+    const [adaptedQuery] = adapt(options.adapter, [query]);
+    const rows = adapt(
+      options.adapter,
+      loaded.ids.map((_, i) =>
+        loaded.matrix.subarray(i * embedder.dimension, (i + 1) * embedder.dimension),
+      ),
+    );
+    for (const [i, id] of loaded.ids.entries()) {
+      similarity.set(id, adaptedQuery ? dotProduct(adaptedQuery, rows[i] as Float32Array) : 0);
     }
   }
   const semanticScaled = minMax(similarity);

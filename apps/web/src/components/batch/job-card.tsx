@@ -28,7 +28,13 @@ export function JobCard({
   const match = why?.match;
   // Reasons from the ranker's facts, in the page's language (its own sentences are English).
   const place = job.location ?? job.country;
+  const pick = why?.pick;
+  const learned =
+    pick?.policy === "bandit" && !pick.stretch && pick.predictedStars !== null
+      ? t("reasonLearned", { stars: pick.predictedStars.toLocaleString(locale) })
+      : null;
   const reasons = [
+    learned,
     why?.titleMatches ? t("reasonTitle") : null,
     why?.matchedSkills.length
       ? t("reasonSkills", { skills: why.matchedSkills.slice(0, 5).join(", ") })
@@ -69,6 +75,11 @@ export function JobCard({
           </h2>
           <p className="text-muted">{job.company}</p>
         </div>
+        {pick?.stretch ? (
+          <span className="shrink-0 rounded-full border border-link px-3 py-1 text-sm font-semibold text-link">
+            {t("stretch")}
+          </span>
+        ) : null}
         {match !== undefined ? (
           <span
             className="shrink-0 rounded-full bg-surface-2 px-3 py-1 text-sm font-semibold"
@@ -97,6 +108,14 @@ export function JobCard({
             </li>
           ))}
         </ul>
+      ) : null}
+      {pick?.stretch ? (
+        <p className="text-sm">
+          {t("stretchWhy")}
+          {pick.newSkills.length > 0 ? (
+            <> {t("stretchSkills", { skills: pick.newSkills.slice(0, 3).join(", ") })}</>
+          ) : null}
+        </p>
       ) : null}
       {reasons.length > 0 ? (
         <div>
