@@ -35,6 +35,12 @@ export const migrationsFolder = fileURLToPath(new URL("./migrations", import.met
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ("url" in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server ended (a restart, an administrator, a dropped test
+    // database) leaves the pool, which opens another for the next query. Without a listener
+    // the pool's "error" event would end the whole process.
+    pool.on("error", (error) => {
+      process.emitWarning(`PostgreSQL closed an idle connection: ${errorMessage(error)}`);
+    });
     try {
       const client = await pool.connect();
       client.release();
