@@ -45,7 +45,7 @@ const totals = { lstm: 0, mean: 0, linear: 0, taste: 0 };
 const times: number[] = [];
 const reciprocal = { before: [] as number[], after: [] as number[] };
 for (const user of world.users) {
-  const run = runUser({
+  const run = await runUser({
     user,
     jobs: world.jobs,
     policy: "bandit",

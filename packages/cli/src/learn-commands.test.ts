@@ -52,6 +52,7 @@ describe("aura simulate, train and metrics", () => {
       "random",
       "ranker",
       "bandit",
+      "dqn",
     ]);
     for (const policy of result.policies) {
       expect(policy.perCycle).toHaveLength(3);
@@ -101,7 +102,7 @@ describe("aura simulate, train and metrics", () => {
   it("refuses an unknown policy, naming the known ones", async () => {
     const run = await aura("simulate", "--policy", "oracle");
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/unknown policy "oracle" \(known: random, ranker, bandit\)/);
+    expect(run.stderr).toMatch(/unknown policy "oracle" \(known: random, ranker, bandit, dqn\)/);
   });
 
   it("train and metrics say plainly there is nothing yet, and metrics writes metrics.json", async () => {

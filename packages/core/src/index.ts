@@ -42,7 +42,13 @@ export { getJob, getJobs, listJobs, type StoredJob } from "./jobs/store/list-job
 export { latestModel, type StoredModel } from "./learn/model-store.ts";
 export { POLICY_NAMES, type PolicyName } from "./learn/policy.ts";
 export { STAGE_REWARD, STAR_REWARD } from "./learn/reward.ts";
-export type { CycleFigures, PolicyFigures, SimulationResult } from "./learn/simulate.ts";
+export {
+  type CycleFigures,
+  type PolicyFigures,
+  SIMULATED_POLICIES,
+  type SimulatedPolicy,
+  type SimulationResult,
+} from "./learn/simulate.ts";
 export { simulate } from "./learn/simulated-users.ts";
 export { type TrainedModelSummary, trainUsers, type UserTraining } from "./learn/train.ts";
 export {

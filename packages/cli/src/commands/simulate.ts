@@ -1,8 +1,8 @@
 import {
   AppError,
   openEmbedder,
-  POLICY_NAMES,
-  type PolicyName,
+  SIMULATED_POLICIES,
+  type SimulatedPolicy,
   type SimulationResult,
   simulate,
 } from "@aura/core";
@@ -13,16 +13,16 @@ import pc from "picocolors";
 import { action, parseCount, printJson, withDatabase } from "../context.ts";
 import { createCountProgress } from "../output.ts";
 
-function parsePolicy(value: string, previous: PolicyName[] | undefined): PolicyName[] {
+function parsePolicy(value: string, previous: SimulatedPolicy[] | undefined): SimulatedPolicy[] {
   const names = value.split(",").map((name) => name.trim());
   for (const name of names) {
-    if (!(POLICY_NAMES as readonly string[]).includes(name)) {
+    if (!(SIMULATED_POLICIES as readonly string[]).includes(name)) {
       throw new InvalidArgumentError(
-        `unknown policy "${name}" (known: ${POLICY_NAMES.join(", ")})`,
+        `unknown policy "${name}" (known: ${SIMULATED_POLICIES.join(", ")})`,
       );
     }
   }
-  return [...new Set([...(previous ?? []), ...(names as PolicyName[])])];
+  return [...new Set([...(previous ?? []), ...(names as SimulatedPolicy[])])];
 }
 
 function parseSeed(value: string): number {
@@ -43,7 +43,7 @@ export function registerSimulateCommand(program: Command): void {
     .option("--cycles <n>", "batches each one rates", parseCount, 12)
     .option(
       "--policy <name...>",
-      `policies to compare (${POLICY_NAMES.join(", ")}); default all`,
+      `policies to compare (${SIMULATED_POLICIES.join(", ")}); default all`,
       parsePolicy,
     )
     .option("--seed <s>", "random seed: the same seed gives the same run", parseSeed, 1)
@@ -60,11 +60,11 @@ showing the best jobs the person has not seen yet, minus what the policy earned.
         async (opts: {
           users: number;
           cycles: number;
-          policy?: PolicyName[];
+          policy?: SimulatedPolicy[];
           seed: number;
           json?: boolean;
         }) => {
-          const policies = opts.policy ?? [...POLICY_NAMES];
+          const policies = opts.policy ?? [...SIMULATED_POLICIES];
           await withDatabase(async ({ config, handle }) => {
             const embedder = await openEmbedder(config.embed, { inThread: true });
             const users = createCountProgress(true, "ranking for", "people");

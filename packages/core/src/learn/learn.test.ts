@@ -168,8 +168,8 @@ describe("runSimulation", () => {
   });
   const options = { users, jobs, cycles: 10, batchSize: 5, seed: 9 } as const;
 
-  it("reports every policy per cycle in the documented shape, the same for the same seed", () => {
-    const result = runSimulation({ ...options, policies: ["random", "ranker", "bandit"] });
+  it("reports every policy per cycle in the documented shape, the same for the same seed", async () => {
+    const result = await runSimulation({ ...options, policies: ["random", "ranker", "bandit"] });
     expect(result.policies.map((p) => p.name)).toEqual(["random", "ranker", "bandit"]);
     for (const policy of result.policies) {
       expect(policy.perCycle.map((c) => c.cycle)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -185,11 +185,13 @@ describe("runSimulation", () => {
       const cumulative = policy.perCycle.map((c) => c.cumulativeReward);
       expect([...cumulative].sort((a, b) => a - b)).toEqual(cumulative);
     }
-    expect(runSimulation({ ...options, policies: ["random", "ranker", "bandit"] })).toEqual(result);
+    expect(await runSimulation({ ...options, policies: ["random", "ranker", "bandit"] })).toEqual(
+      result,
+    );
   });
 
-  it("the bandit ends ahead of ranker-only, and ranker-only ahead of random", () => {
-    const result = runSimulation({ ...options, policies: ["random", "ranker", "bandit"] });
+  it("the bandit ends ahead of ranker-only, and ranker-only ahead of random", async () => {
+    const result = await runSimulation({ ...options, policies: ["random", "ranker", "bandit"] });
     const final = (name: string) =>
       result.policies.find((p) => p.name === name)?.finalReward.mean ?? 0;
     expect(final("ranker")).toBeGreaterThan(final("random"));
@@ -198,4 +200,12 @@ describe("runSimulation", () => {
     expect(bandit?.gainOverRanker).toBeGreaterThan(0);
     expect(bandit?.leadLate?.mean).toBeGreaterThan(0);
   });
+
+  it("runs the DQN policy beside the others: it learns past random, regret never negative", async () => {
+    const result = await runSimulation({ ...options, policies: ["random", "dqn"] });
+    const [random, dqn] = result.policies;
+    expect(dqn?.name).toBe("dqn");
+    for (const c of dqn?.perCycle ?? []) expect(c.regret).toBeGreaterThanOrEqual(-1e-9);
+    expect(dqn?.finalReward.mean).toBeGreaterThan(random?.finalReward.mean ?? 0);
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import type { OutcomeStage } from "../db/schema.ts";
+import { DqnPolicy } from "./dqn.ts";
 import { dot } from "./linear-model.ts";
 import {
   POLICY_NAMES,
@@ -25,12 +26,16 @@ export interface SimulatedUser {
   rankerMatch: Map<number, number>;
 }
 
+/** The policies the simulator compares: the served ones, and the DQN (simulator only so far). */
+export const SIMULATED_POLICIES = [...POLICY_NAMES, "dqn"] as const;
+export type SimulatedPolicy = (typeof SIMULATED_POLICIES)[number];
+
 export interface SimulationOptions {
   users: readonly SimulatedUser[];
   jobs: readonly JobTraits[];
   cycles: number;
   batchSize: number;
-  policies: readonly PolicyName[];
+  policies: readonly SimulatedPolicy[];
   seed: number;
 }
 
@@ -43,7 +48,7 @@ export interface CycleFigures {
 }
 
 export interface PolicyFigures {
-  name: PolicyName;
+  name: SimulatedPolicy;
   perCycle: CycleFigures[];
   /** Cumulative reward at the last cycle: mean over users and its standard error. */
   finalReward: { mean: number; standardError: number };
@@ -231,30 +236,42 @@ export interface SimulatedRating {
 }
 
 /** One user under one policy for `cycles` batches: per cycle figures and every rating given. */
-export function runUser(input: {
+export async function runUser(input: {
   user: SimulatedUser;
   judged?: Map<number, Judgement>;
   jobs: readonly JobTraits[];
-  policy: PolicyName;
+  policy: SimulatedPolicy;
   cycles: number;
   batchSize: number;
   seed: number;
-}): {
+}): Promise<{
   cycles: { meanStars: number; shareAtLeast4: number; reward: number; regret: number }[];
   ratings: SimulatedRating[];
-} {
+}> {
   const { user, jobs, policy, batchSize, seed } = input;
   const judged = input.judged ?? judge(user, jobs);
   const traitsOf = new Map(jobs.map((job) => [job.jobId, job]));
   // Seeded by the policy's name, so a run does not depend on which others run beside it.
-  const random = seededRandom(mixSeed(seed, user.id, POLICY_NAMES.indexOf(policy) + 1));
+  const random = seededRandom(mixSeed(seed, user.id, SIMULATED_POLICIES.indexOf(policy) + 1));
+  const dqn = policy === "dqn" ? new DqnPolicy(random) : null;
   const seen = new Set<number>();
   const rated: RatedJob[] = [];
   const ratings: SimulatedRating[] = [];
   const cycles = [];
   for (let cycle = 1; cycle <= input.cycles; cycle++) {
-    const pool = simulatedPool(user, jobs, seen, rated, policy, random);
-    const picks = selectBatch({ pool, rated, size: batchSize, policy, random });
+    // The DQN draws from the learning pool, as the bandit does.
+    const pool = simulatedPool(
+      user,
+      jobs,
+      seen,
+      rated,
+      policy === "dqn" ? "bandit" : policy,
+      random,
+    );
+    const picks = dqn
+      ? await dqn.choose(pool, rated, batchSize)
+      : selectBatch({ pool, rated, size: batchSize, policy: policy as PolicyName, random });
+    const earned = new Map<number, number>();
     // The oracle's best unseen jobs, as many as were shown.
     const oracle = jobs
       .filter((job) => !seen.has(job.jobId))
@@ -279,8 +296,10 @@ export function runUser(input: {
       reward += got;
       const rankerMatch = user.rankerMatch.get(pick.jobId) ?? 0;
       rated.push({ traits, reward: got, rankerMatch });
+      earned.set(pick.jobId, got);
       ratings.push({ traits, stars: reaction.stars, rankerMatch });
     }
+    await dqn?.observe(earned);
     const shown = Math.max(1, picks.length);
     cycles.push({
       meanStars: starSum / shown,
@@ -289,6 +308,7 @@ export function runUser(input: {
       regret: oracle - expected,
     });
   }
+  dqn?.dispose();
   return { cycles, ratings };
 }
 
@@ -297,13 +317,13 @@ export function runUser(input: {
  * reports per cycle: mean stars, share of ≥4★, cumulative reward and that cycle's regret
  * against an oracle picking the best jobs this user has not yet been shown.
  */
-export function runSimulation(
+export async function runSimulation(
   options: SimulationOptions,
   onProgress?: (done: number, total: number) => void,
-): SimulationResult {
+): Promise<SimulationResult> {
   const { users, jobs, cycles, batchSize } = options;
   // Per policy, per user, per cycle: stars shown, rewards got, regret.
-  const perUser = new Map<PolicyName, UserRows>();
+  const perUser = new Map<SimulatedPolicy, UserRows>();
   for (const policy of options.policies) {
     perUser.set(policy, { stars: [], liked: [], reward: [], regret: [] });
   }
@@ -312,7 +332,7 @@ export function runSimulation(
   for (const user of users) {
     const judged = judge(user, jobs);
     for (const policy of options.policies) {
-      const run = runUser({
+      const run = await runUser({
         user,
         judged,
         jobs,

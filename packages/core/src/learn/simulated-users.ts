@@ -9,9 +9,13 @@ import { JOB_LEVEL } from "../rank/job-fit.ts";
 import { bestPossibleScore, rankJobs } from "../rank/rank-jobs.ts";
 import { loadJobTraits, type NamedTraits } from "./job-traits.ts";
 import { dot } from "./linear-model.ts";
-import type { PolicyName } from "./policy.ts";
 import { mixSeed, type SeededRandom, seededRandom } from "./random.ts";
-import { runSimulation, type SimulatedUser, type SimulationResult } from "./simulate.ts";
+import {
+  runSimulation,
+  type SimulatedPolicy,
+  type SimulatedUser,
+  type SimulationResult,
+} from "./simulate.ts";
 
 const LEVELS = ["junior", "mid", "senior", "lead"] as const;
 
@@ -170,7 +174,7 @@ export async function simulatedWorld(
 export interface SimulateOptions {
   users: number;
   cycles: number;
-  policies: readonly PolicyName[];
+  policies: readonly SimulatedPolicy[];
   seed: number;
   /** Jobs per batch (the preferences' default is 5). */
   batchSize?: number;

@@ -192,3 +192,19 @@ export function likedSeeds(rated: readonly RatedJob[], limit = 8): RatedJob[] {
     .sort((a, b) => b.reward - a.reward)
     .slice(0, limit);
 }
+
+/** The person's preference vector: the mean of the vectors of the jobs rewarded above their mean. */
+export function likedCentroid(rated: readonly RatedJob[]): Float32Array | null {
+  const seeds = likedSeeds(rated, rated.length);
+  const first = seeds[0]?.traits.vector;
+  if (!first) return null;
+  const centroid = new Float32Array(first.length);
+  for (const seed of seeds) {
+    const vector = seed.traits.vector;
+    if (!vector) continue;
+    for (let i = 0; i < centroid.length; i++) centroid[i] = (centroid[i] ?? 0) + (vector[i] ?? 0);
+  }
+  const norm = Math.sqrt(dot(centroid, centroid)) || 1;
+  for (let i = 0; i < centroid.length; i++) centroid[i] = (centroid[i] ?? 0) / norm;
+  return centroid;
+}
