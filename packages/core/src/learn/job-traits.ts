@@ -42,7 +42,10 @@ export async function loadJobTraits(
   const rows = await db
     .select(traitColumns)
     .from(jobs)
-    .where(ids ? idIn(jobs.id, [...ids]) : and(isNull(jobs.expiredAt)));
+    .where(ids ? idIn(jobs.id, [...ids]) : and(isNull(jobs.expiredAt)))
+    // In content order: the simulator's draws must not depend on where rows sit on disk, nor
+    // on the ids one ingest or another gave the jobs.
+    .orderBy(jobs.contentHash, jobs.id);
   const stale = rows.filter((row) => !hasCurrentSkills(row));
   const descriptions = await getDescriptions(
     db,
@@ -73,6 +76,7 @@ export async function loadJobTraits(
       remote: row.remote,
       seniority: row.seniority,
       salaryUsd: usd,
+      contentKey: Number.parseInt(row.contentHash.slice(0, 8), 16) || row.id,
     };
   });
 }

@@ -289,7 +289,10 @@ export async function runUser(input: {
       if (!judgement || !traits) continue;
       seen.add(pick.jobId);
       expected += judgement.expectedReward;
-      const reaction = react(judgement, seededRandom(mixSeed(seed, user.id, pick.jobId)));
+      const reaction = react(
+        judgement,
+        seededRandom(mixSeed(seed, user.id, traits.contentKey ?? pick.jobId)),
+      );
       const got = jobReward(reaction.stars, reaction.stages);
       starSum += reaction.stars;
       if (reaction.stars >= 4) liked++;

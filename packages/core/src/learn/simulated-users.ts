@@ -98,7 +98,7 @@ function utilityOf(taste: HiddenTaste, job: NamedTraits, userSeed: number): numb
   // Idiosyncratic likes: the same for every job of a company, and per job.
   const companyRandom = seededRandom(mixSeed(userSeed, hashText(job.companyKey)));
   u += taste.companyNoise * companyRandom.normal();
-  u += taste.jobNoise * seededRandom(mixSeed(userSeed, job.jobId, 7)).normal();
+  u += taste.jobNoise * seededRandom(mixSeed(userSeed, job.contentKey ?? job.jobId, 7)).normal();
   return u;
 }
 

@@ -12,6 +12,8 @@ export interface JobTraits {
   seniority: string | null;
   /** Annual pay in USD (middle of the range), or null when not stated or not comparable. */
   salaryUsd: number | null;
+  /** A number from the posting's content, the same in any database (the simulator's seeds). */
+  contentKey?: number;
 }
 
 /** A job the person rated, with what it earned on the reward scale (reward.ts). */
