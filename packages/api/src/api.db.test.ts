@@ -157,6 +157,7 @@ describe("the API", () => {
       ["GET", "/batches/current"],
       ["POST", "/ratings"],
       ["GET", "/metrics"],
+      ["GET", "/skills"],
     ] as const) {
       const reply = await call(method, path, { token: "aura_not-a-real-token" });
       expect(reply.status, `${method} ${path}`).toBe(401);
@@ -238,10 +239,17 @@ describe("the API", () => {
     });
     // This week: two batches, three ratings (4★ on average) and an application, as reward.
     const week = metrics.body.weeks.at(-1);
-    expect(week).toMatchObject({ batches: 2, ratings: 3, averageStars: 4, skillGapIndex: 0 });
+    expect(week).toMatchObject({ batches: 2, ratings: 3, averageStars: 4 });
     expect(week.averageMatch).toBeGreaterThan(0);
     expect(week.reward).toBeCloseTo(1 + 0.75 + 0.5 + 0.25, 6); // 5★, 4★, 3★, applied
     expect(week.cumulativeReward).toBeCloseTo(week.reward, 6);
+    // Two liked jobs (5★, 4★): the skill plan reads them; the index is the week's.
+    const skills = await call("GET", "/skills", ana);
+    expect(skills.status).toBe(200);
+    expect(skills.body.likedJobs).toBe(2);
+    expect(skills.body.plan.length).toBeLessThanOrEqual(5);
+    expect(skills.body.index).toBeGreaterThanOrEqual(0);
+    expect(week.skillGapIndex).toBe(skills.body.weeks.at(-1)?.index ?? 0);
     const ranked = await call("GET", "/rank?top=2", ana);
     expect(ranked.body.jobs).toHaveLength(2);
     expect(ranked.body.jobs[0]).toMatchObject({

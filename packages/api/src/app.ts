@@ -26,6 +26,7 @@ import {
   recordOutcome,
   saveProfile,
   searchJobs,
+  skillGap,
   toJobView,
   userMetrics,
 } from "@aura/core";
@@ -60,6 +61,7 @@ import {
   ratingSchema,
   signInSchema,
   signUpSchema,
+  skillGapSchema,
   tokenInputSchema,
   userSchema,
 } from "./schemas.ts";
@@ -961,6 +963,34 @@ export function createApi(deps: ApiDeps) {
       responses: { 200: json(metricsSchema, "Metrics"), ...errorResponses(401) },
     }),
     async (c) => c.json(await userMetrics(db, c.get("userId")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/skills",
+      tags: ["metrics"],
+      summary: "The skills your liked jobs ask for that your CV lacks: the top 5 to learn next",
+      security,
+      responses: { 200: json(skillGapSchema, "The skill gap and plan"), ...errorResponses(401) },
+    }),
+    async (c) => {
+      const userId = c.get("userId");
+      const gap = await skillGap(db, userId, {
+        // Before any liked job, the plan reads the 20 jobs closest to the profile.
+        closestMatches: async () => {
+          const profile = await getProfile(db, userId);
+          if (!profile || (!profile.cvText && profile.preferences.roles.length === 0)) return [];
+          const ranked = await rankJobs(db, await deps.embedder(), profile, {
+            config: deps.config.rank,
+            top: 20,
+            cacheDir: deps.config.dataDir,
+          });
+          return ranked.jobs.map((r) => r.job.id);
+        },
+      });
+      return c.json(gap, 200);
+    },
   );
 
   // --- documentation ------------------------------------------------------------------------

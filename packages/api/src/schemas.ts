@@ -278,6 +278,34 @@ export const metricsSchema = z
   })
   .openapi("Metrics");
 
+export const skillGapSchema = z
+  .object({
+    cvSkills: z.array(z.string()),
+    basis: z.enum(["ratings", "matches"]).openapi({
+      description: "Read from the liked jobs, or (before any) the 20 jobs closest to the profile",
+    }),
+    likedJobs: z.number().int(),
+    index: z.number().openapi({
+      description: "Share of the liked (≥4★) jobs' skill mentions missing from the CV, 0..1",
+    }),
+    weeks: z.array(z.object({ week: z.string(), index: z.number() })),
+    plan: z.array(
+      z.object({
+        skill: z.string(),
+        score: z.number(),
+        likedJobs: z.number().int(),
+        interviewJobs: z.number().int(),
+        dislikedJobs: z.number().int(),
+        demand: z.number().openapi({ description: "Share of the live jobs asking for it" }),
+        why: z.string(),
+        unlocks: z.array(
+          z.object({ jobId: z.number().int(), title: z.string(), company: z.string() }),
+        ),
+      }),
+    ),
+  })
+  .openapi("SkillGap");
+
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
 const ERROR_TEXT: Record<ErrorStatus, string> = {
   400: "Invalid input; error.field names the part",

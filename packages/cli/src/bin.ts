@@ -12,6 +12,7 @@ import { registerRankCommand } from "./commands/rank.ts";
 import { registerSearchCommand } from "./commands/search.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerSimulateCommand } from "./commands/simulate.ts";
+import { registerSkillsCommand } from "./commands/skills.ts";
 import { registerSourcesCommand } from "./commands/sources.ts";
 import { registerStartCommand } from "./commands/start.ts";
 import { registerTrainCommand } from "./commands/train.ts";
@@ -49,6 +50,7 @@ registerServeCommand(program);
 registerSimulateCommand(program);
 registerMetricsCommand(program);
 registerTrainCommand(program);
+registerSkillsCommand(program);
 registerSourcesCommand(program);
 registerDbCommand(program);
 

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,5 +118,32 @@ describe("aura simulate, train and metrics", () => {
     expect(existsSync(file)).toBe(true);
     expect(JSON.parse(readFileSync(file, "utf8")).users).toEqual([]);
     expect((await aura("metrics")).stdout).toMatch(/No batches or ratings yet/);
+
+    // No CV and no rating: the plan says what it needs.
+    expect((await aura("skills")).stdout).toMatch(/No liked jobs and no CV to match yet/);
+    expect(JSON.parse((await aura("skills", "--json")).stdout)).toMatchObject({
+      likedJobs: 0,
+      plan: [],
+    });
+  }, 120_000);
+
+  it("skills reads the jobs closest to the CV before any rating", async () => {
+    const cv = join(dir, "cv.txt");
+    writeFileSync(
+      cv,
+      "Data Scientist\n\nPython, SQL, statistics, machine learning models in production.",
+    );
+    expect((await aura("profile", "set", "--cv", cv)).code).toBe(0);
+    const run = await aura("skills", "--json");
+    expect(run.code, run.stderr).toBe(0);
+    const gap = JSON.parse(run.stdout);
+    expect(gap.basis).toBe("matches");
+    expect(gap.likedJobs).toBe(20);
+    expect(gap.plan.length).toBeGreaterThan(0);
+    for (const item of gap.plan) {
+      expect(gap.cvSkills).not.toContain(item.skill);
+      expect(item.why).toMatch(/of the 20 jobs closest to your profile/);
+      expect(item.unlocks.length).toBeGreaterThan(0);
+    }
   }, 120_000);
 });

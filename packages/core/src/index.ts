@@ -85,6 +85,7 @@ export {
 export { searchJobs } from "./rank/lexical-search.ts";
 export { type FeatureName, type RankedJob, type RankResult, rankJobs } from "./rank/rank-jobs.ts";
 export { type RankedJobView, rankedJobView } from "./rank/ranked-job-view.ts";
+export { type SkillGap, type SkillPlanItem, skillGap } from "./skills/skill-gap.ts";
 export { createHttpClient } from "./sources/http-client.ts";
 export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
 export type { JobSource, SourcePosting } from "./sources/types.ts";

@@ -89,7 +89,9 @@ describe("userMetrics", () => {
     expect(w2).toMatchObject({ batches: 0, ratings: 1, averageStars: 4, averageMatch: null });
     expect(w2?.reward).toBeCloseTo(starReward(4) + STAGE_REWARD.interview1, 6);
     expect(w2?.cumulativeReward).toBeCloseTo((w1?.reward ?? 0) + (w2?.reward ?? 0), 6);
-    expect(w2?.skillGapIndex).toBe(0);
+    // No CV: every skill of the liked jobs is missing from it.
+    expect(w1?.skillGapIndex).toBe(1);
+    expect(w2?.skillGapIndex).toBe(1);
   });
 
   it("writes every user's metrics to metrics.json", async () => {

@@ -4,6 +4,10 @@ import { count, eq, sql } from "drizzle-orm";
 import { type Database, resultRows } from "../db/client.ts";
 import { batches, type OutcomeStage, outcomes, ratings } from "../db/schema.ts";
 import { STAGE_REWARD, starReward } from "../learn/reward.ts";
+import { skillGap } from "../skills/skill-gap.ts";
+import { weekOf } from "./week.ts";
+
+export { weekOf } from "./week.ts";
 
 /** One week of a person's search (weeks start on Monday, UTC). */
 export interface WeekMetrics {
@@ -19,7 +23,7 @@ export interface WeekMetrics {
   reward: number;
   /** Reward earned up to the end of that week. */
   cumulativeReward: number;
-  /** Share of the liked jobs' skills missing from the CV; 0 until the skills plan lands. */
+  /** Share of the skills of that week's liked (≥4★) jobs missing from the CV; 0 without one. */
   skillGapIndex: number;
 }
 
@@ -32,17 +36,10 @@ export interface UserMetrics {
   weeks: WeekMetrics[];
 }
 
-/** Monday (UTC) of the week of `date`, as YYYY-MM-DD. */
-export function weekOf(date: Date): string {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return day.toISOString().slice(0, 10);
-}
-
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 export async function userMetrics(db: Database, userId: string): Promise<UserMetrics> {
-  const [ratingRows, batchRows, stageRows, matchRows] = await Promise.all([
+  const [ratingRows, batchRows, stageRows, matchRows, gap] = await Promise.all([
     db
       .select({ stars: ratings.stars, at: ratings.updatedAt })
       .from(ratings)
@@ -61,7 +58,9 @@ export async function userMetrics(db: Database, userId: string): Promise<UserMet
       SELECT b.id AS batch_id, b.created_at, (bj.why->>'match')::float8 AS match
       FROM batches b LEFT JOIN batch_jobs bj ON bj.batch_id = b.id
       WHERE b.user_id = ${userId}`),
+    skillGap(db, userId),
   ]);
+  const gapByWeek = new Map(gap.weeks.map((w) => [w.week, w.index]));
 
   const weeks = new Map<
     string,
@@ -118,7 +117,7 @@ export async function userMetrics(db: Database, userId: string): Promise<UserMet
         averageMatch: mean(entry.matches),
         reward: round(entry.reward),
         cumulativeReward: round(cumulative),
-        skillGapIndex: 0,
+        skillGapIndex: gapByWeek.get(week) ?? 0,
       };
     });
   const allStars = ratingRows.map((r) => r.stars);

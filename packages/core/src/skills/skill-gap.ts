@@ -1,0 +1,200 @@
+import { and, eq, gte, isNull, sql } from "drizzle-orm";
+import { type Database, resultRows } from "../db/client.ts";
+import { jobs, profiles, ratings } from "../db/schema.ts";
+import { idIn } from "../jobs/store/list-jobs.ts";
+import { weekOf } from "../metrics/week.ts";
+import { extractSkills, normalizeSkill } from "./extract-skills.ts";
+import { skillsOfJob } from "./job-skills.ts";
+
+/** One skill of the plan: why it matters to this person, and which liked jobs it opens. */
+export interface SkillPlanItem {
+  skill: string;
+  score: number;
+  /** Liked (≥4★) jobs asking for it, and how many of those reached an interview. */
+  likedJobs: number;
+  interviewJobs: number;
+  /** Disliked (≤2★) jobs asking for it. */
+  dislikedJobs: number;
+  /** Share of the live jobs that ask for it. */
+  demand: number;
+  why: string;
+  /** The liked jobs that ask for it (up to 5). */
+  unlocks: { jobId: number; title: string; company: string }[];
+}
+
+export interface SkillGap {
+  /** Skills read in the CV (and the skills the person said they want). */
+  cvSkills: string[];
+  /**
+   * What the plan is read from: the jobs the person liked (≥4★), or, before they have liked
+   * any, the ranker's closest matches to their profile.
+   */
+  basis: "ratings" | "matches";
+  likedJobs: number;
+  /** Share of the liked jobs' skill mentions missing from the CV (0 with no liked job). */
+  index: number;
+  /** The index per week of ratings (Monday, UTC), oldest first. */
+  weeks: { week: string; index: number }[];
+  /** The top 5 skills to learn next. */
+  plan: SkillPlanItem[];
+}
+
+/** What the plan reads of a job: its names, and what its skills are read from. */
+const skillColumns = {
+  title: jobs.title,
+  company: jobs.company,
+  tags: jobs.tags,
+  description: jobs.description,
+  contentHash: jobs.contentHash,
+  skills: jobs.skills,
+  skillsKey: jobs.skillsKey,
+};
+
+const INTERVIEW_STAGES = new Set(["interview1", "interview2", "offer", "accepted"]);
+
+/**
+ * What stands between the person and the jobs they want: skills of the jobs they liked (and
+ * that reached interviews) that their CV lacks, against the skills of jobs they disliked (and
+ * that rejected them), weighted by how many live jobs ask for each.
+ */
+export async function skillGap(
+  db: Database,
+  userId: string,
+  options: {
+    /** The ranker's closest matches to the profile, read when nothing is liked yet. */
+    closestMatches?: () => Promise<number[]>;
+  } = {},
+): Promise<SkillGap> {
+  const [profile] = await db
+    .select({ cvText: profiles.cvText, preferences: profiles.preferences })
+    .from(profiles)
+    .where(eq(profiles.userId, userId));
+  const wanted = (
+    (profile?.preferences as { includeSkills?: string[] } | undefined)?.includeSkills ?? []
+  ).map((raw) => normalizeSkill(raw) ?? raw);
+  const cvSkills = [...new Set([...extractSkills(profile?.cvText ?? ""), ...wanted])].sort();
+  const has = new Set(cvSkills);
+
+  const rated = await db
+    .select({
+      jobId: ratings.jobId,
+      stars: ratings.stars,
+      at: ratings.updatedAt,
+      ...skillColumns,
+      stages: sql<string[] | string | null>`(SELECT array_agg(o.stage) FROM outcomes o
+        WHERE o.user_id = ${ratings.userId} AND o.job_id = ${ratings.jobId})`,
+    })
+    .from(ratings)
+    .innerJoin(jobs, eq(jobs.id, ratings.jobId))
+    .where(eq(ratings.userId, userId))
+    .orderBy(ratings.updatedAt);
+  const withSkills = rated.map((row) => {
+    const stages = Array.isArray(row.stages)
+      ? row.stages
+      : (row.stages ?? "")
+          .replace(/^\{|\}$/g, "")
+          .split(",")
+          .filter(Boolean);
+    return {
+      ...row,
+      jobSkills: [...new Set(skillsOfJob(row))],
+      interview: stages.some((stage) => INTERVIEW_STAGES.has(stage)),
+      rejected: stages.includes("rejected"),
+    };
+  });
+  let liked = withSkills.filter((row) => row.stars >= 4);
+  let basis: SkillGap["basis"] = "ratings";
+  if (liked.length === 0 && options.closestMatches) {
+    const ids = await options.closestMatches();
+    const rows = ids.length
+      ? await db
+          .select({ jobId: jobs.id, ...skillColumns })
+          .from(jobs)
+          .where(idIn(jobs.id, ids))
+      : [];
+    // Counted as liked at 4★, dated now (they are not ratings, so no week carries them).
+    liked = rows.map((row) => ({
+      ...row,
+      stars: 4,
+      at: new Date(Number.NaN),
+      stages: null,
+      jobSkills: [...new Set(skillsOfJob(row))],
+      interview: false,
+      rejected: false,
+    }));
+    basis = "matches";
+  }
+  const disliked = withSkills.filter((row) => row.stars <= 2 || (row.rejected && !row.interview));
+
+  const missingShare = (rows: typeof liked) => {
+    const mentions = rows.reduce((sum, row) => sum + row.jobSkills.length, 0);
+    const missing = rows.reduce(
+      (sum, row) => sum + row.jobSkills.filter((skill) => !has.has(skill)).length,
+      0,
+    );
+    return mentions === 0 ? 0 : Math.round((missing / mentions) * 1000) / 1000;
+  };
+  const byWeek = new Map<string, typeof liked>();
+  for (const row of basis === "ratings" ? liked : []) {
+    const week = weekOf(row.at);
+    byWeek.set(week, [...(byWeek.get(week) ?? []), row]);
+  }
+
+  // How many live jobs ask for each skill: demand across the corpus.
+  const demandRows = resultRows<{ skill: string; n: string | number }>(
+    await db.execute(sql`
+      SELECT skill, count(*) AS n FROM jobs, unnest(skills) AS skill
+      WHERE expired_at IS NULL GROUP BY skill`),
+  );
+  const [live] = await db
+    .select({ n: sql<string | number>`count(*)` })
+    .from(jobs)
+    .where(and(isNull(jobs.expiredAt)));
+  const liveCount = Math.max(1, Number(live?.n ?? 0));
+  const demand = new Map(demandRows.map((row) => [row.skill, Number(row.n) / liveCount]));
+
+  const candidates = new Set(
+    liked.flatMap((row) => row.jobSkills).filter((skill) => !has.has(skill)),
+  );
+  const plan: SkillPlanItem[] = [...candidates].map((skill) => {
+    const likedWith = liked.filter((row) => row.jobSkills.includes(skill));
+    const interviews = likedWith.filter((row) => row.interview).length;
+    const dislikedWith = disliked.filter((row) => row.jobSkills.includes(skill)).length;
+    const share = demand.get(skill) ?? 0;
+    // Liked jobs count by their stars, interviews double; disliked and rejected ones subtract.
+    const pull = likedWith.reduce((sum, row) => sum + (row.stars - 3), 0) + interviews * 2;
+    const score = Math.round((pull - dislikedWith) * Math.sqrt(share + 0.01) * 1000) / 1000;
+    const of =
+      basis === "ratings"
+        ? `${liked.length} job${liked.length === 1 ? "" : "s"} you liked`
+        : `${liked.length} jobs closest to your profile`;
+    const why =
+      `Asked for by ${likedWith.length} of the ${of}` +
+      (interviews > 0 ? ` (${interviews} reached an interview)` : "") +
+      (dislikedWith > 0 ? ` and ${dislikedWith} you did not` : "") +
+      `, and by ${(share * 100).toFixed(1)}% of the live jobs; your CV does not show it.`;
+    return {
+      skill,
+      score,
+      likedJobs: likedWith.length,
+      interviewJobs: interviews,
+      dislikedJobs: dislikedWith,
+      demand: Math.round(share * 10000) / 10000,
+      why,
+      unlocks: likedWith
+        .slice(0, 5)
+        .map((row) => ({ jobId: row.jobId, title: row.title, company: row.company })),
+    };
+  });
+  plan.sort((a, b) => b.score - a.score || b.demand - a.demand || a.skill.localeCompare(b.skill));
+  return {
+    cvSkills,
+    basis,
+    likedJobs: liked.length,
+    index: missingShare(liked),
+    weeks: [...byWeek.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([week, rows]) => ({ week, index: missingShare(rows) })),
+    plan: plan.filter((item) => item.score > 0).slice(0, 5),
+  };
+}
