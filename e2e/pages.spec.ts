@@ -39,6 +39,7 @@ const signedInPages = [
   "/en/dashboard",
   "/en/review",
   "/en/history",
+  "/en/skills",
   "/en/settings",
   "/en/applications",
   "/en/tracker",

@@ -97,3 +97,23 @@ export interface User {
   name: string;
   email: string;
 }
+
+export interface SkillPlanItem {
+  skill: string;
+  score: number;
+  likedJobs: number;
+  interviewJobs: number;
+  dislikedJobs: number;
+  demand: number;
+  why: string;
+  unlocks: { jobId: number; title: string; company: string }[];
+}
+
+export interface SkillGap {
+  cvSkills: string[];
+  basis: "ratings" | "matches";
+  likedJobs: number;
+  index: number;
+  weeks: { week: string; index: number }[];
+  plan: SkillPlanItem[];
+}

@@ -23,6 +23,7 @@ const NAV = [
   { href: "/applications", key: "applications", icon: "✉" },
   { href: "/tracker", key: "tracker", icon: "▤" },
   { href: "/history", key: "history", icon: "◷" },
+  { href: "/skills", key: "skills", icon: "✦" },
   { href: "/settings", key: "settings", icon: "⚙" },
 ] as const;
 
