@@ -1,33 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { auraIn } from "./run-aura.ts";
 
 /** The `aura` command as a person runs it, in its own working directory and database. */
-const bin = fileURLToPath(new URL("../bin/aura.js", import.meta.url));
 const cwd = mkdtempSync(join(tmpdir(), "aura-cli-"));
-// Plain text, whatever the CI environment asks of colours.
-const plainEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, DATABASE_URL: "" };
-
-function aura(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      {
-        cwd,
-        env: { ...plainEnv, AURA_DATA_DIR: join(cwd, "data") },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const aura = auraIn(cwd);
 
 describe("aura CLI", () => {
   let firstIngest: { sources: Record<string, unknown>[]; totals: Record<string, number> };
@@ -144,14 +123,7 @@ describe("aura CLI", () => {
   it("stops on a config value of the wrong type, naming the key", async () => {
     const dir = mkdtempSync(join(tmpdir(), "aura-cli-config-"));
     writeFileSync(join(dir, "aura.config.yaml"), "ingest:\n  maxAgeDays: soon\n");
-    const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [bin, "jobs", "list"],
-        { cwd: dir, env: plainEnv },
-        (error, _out, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
-      );
-    });
+    const run = await auraIn(dir)("jobs", "list");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("ingest.maxAgeDays");
   });

@@ -1,35 +1,12 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { auraIn } from "./run-aura.ts";
 
-/** `aura simulate`, `train` and `metrics` as a person runs them, in their own folder. */
-const bin = fileURLToPath(new URL("../bin/aura.js", import.meta.url));
+/** `aura simulate`, `train`, `metrics` and `skills` as a person runs them, in their own folder. */
 const dir = mkdtempSync(join(tmpdir(), "aura-learn-"));
-const env = {
-  ...process.env,
-  NO_COLOR: "1",
-  FORCE_COLOR: undefined,
-  DATABASE_URL: "",
-  AURA_CONFIG: undefined,
-  AURA_DATA_DIR: join(dir, "data"),
-};
-
-function aura(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: dir, env, timeout: 170_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const aura = auraIn(dir, 170_000);
 
 describe("aura simulate, train and metrics", () => {
   beforeAll(async () => {

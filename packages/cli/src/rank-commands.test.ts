@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,47 +8,15 @@ import {
   rankTestPostingsJsonl,
   salesCv,
 } from "../../core/src/rank/rank-test-postings.ts";
+import { auraIn, type Run } from "./run-aura.ts";
 
 /**
  * End-to-end tests of `aura profile`, `embed`, `rank` and `search`: the real `aura` command, run
  * as a person runs it, each describe block in its own working directory and embedded database.
  */
-const bin = fileURLToPath(new URL("../bin/aura.js", import.meta.url));
 const cvsDir = fileURLToPath(new URL("../../core/test-data/cvs/", import.meta.url));
-// Plain text, whatever the CI environment asks of colours; never a configured server.
-const plainEnv = {
-  ...process.env,
-  NO_COLOR: "1",
-  FORCE_COLOR: undefined,
-  DATABASE_URL: "",
-  AURA_CONFIG: undefined,
-  AURA_DEBUG: undefined,
-};
-
 /** Each test runs a few `aura` commands of some seconds each (more on a busy machine). */
 const TIMEOUT = 180_000;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `aura` in `dir`, with its database in `dir/data`. */
-function auraIn(dir: string): (...args: string[]) => Promise<Run> {
-  return (...args) =>
-    new Promise((resolve) => {
-      execFile(
-        process.execPath,
-        [bin, ...args],
-        { cwd: dir, env: { ...plainEnv, AURA_DATA_DIR: join(dir, "data") }, timeout: 120_000 },
-        (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-          resolve({ code, stdout, stderr });
-        },
-      );
-    });
-}
 
 function tempDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `aura-${name}-`));

@@ -51,7 +51,8 @@ export async function ratingEvents(db: Database, userId: string): Promise<Rating
   }));
 }
 
-function parseStages(value: string[] | string | null): OutcomeStage[] {
+/** An `array_agg` of outcome stages as the driver returns it (an array, or PGlite's literal). */
+export function parseStages(value: string[] | string | null): OutcomeStage[] {
   if (value === null) return [];
   const list = Array.isArray(value) ? value : value.replace(/^\{|\}$/g, "").split(",");
   return list.filter(Boolean) as OutcomeStage[];

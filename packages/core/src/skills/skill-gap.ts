@@ -1,7 +1,8 @@
 import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import { type Database, resultRows } from "../db/client.ts";
-import { jobs, profiles, ratings } from "../db/schema.ts";
+import { jobs, type OutcomeStage, profiles, ratings } from "../db/schema.ts";
 import { idIn } from "../jobs/store/list-jobs.ts";
+import { parseStages } from "../learn/history.ts";
 import { weekOf } from "../metrics/week.ts";
 import { extractSkills, normalizeSkill } from "./extract-skills.ts";
 import { skillsOfJob } from "./job-skills.ts";
@@ -50,7 +51,7 @@ const skillColumns = {
   skillsKey: jobs.skillsKey,
 };
 
-const INTERVIEW_STAGES = new Set(["interview1", "interview2", "offer", "accepted"]);
+const INTERVIEW_STAGES = new Set<OutcomeStage>(["interview1", "interview2", "offer", "accepted"]);
 
 /**
  * What stands between the person and the jobs they want: skills of the jobs they liked (and
@@ -89,12 +90,7 @@ export async function skillGap(
     .where(eq(ratings.userId, userId))
     .orderBy(ratings.updatedAt);
   const withSkills = rated.map((row) => {
-    const stages = Array.isArray(row.stages)
-      ? row.stages
-      : (row.stages ?? "")
-          .replace(/^\{|\}$/g, "")
-          .split(",")
-          .filter(Boolean);
+    const stages = parseStages(row.stages);
     return {
       ...row,
       jobSkills: [...new Set(skillsOfJob(row))],
