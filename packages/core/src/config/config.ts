@@ -14,6 +14,8 @@ export const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   AURA_DATA_DIR: z.string().trim().min(1).optional(),
   AURA_CONFIG: z.string().trim().min(1).optional(),
+  /** The key of `apply.llm`, kept out of the config file. */
+  AURA_LLM_API_KEY: z.string().trim().min(1).optional(),
 });
 export type AuraEnv = z.infer<typeof envSchema>;
 
@@ -88,6 +90,31 @@ const rankConfigSchema = z
   })
   .strict();
 
+/** How application documents are written and shown (apply/). */
+export const applyConfigSchema = z
+  .object({
+    /** "offline" works with no key; "llm" asks `llm` and still passes the truthfulness guard. */
+    writer: z.enum(["offline", "llm"]).default("offline"),
+    /** Any OpenAI-compatible chat endpoint: OpenAI, Ollama, a llama.cpp server, vLLM. */
+    llm: z
+      .object({
+        baseUrl: z.url().default("http://127.0.0.1:11434/v1"),
+        model: z.string().min(1).default("llama3.1"),
+        /** Read from the config or AURA_LLM_API_KEY; local servers need none. */
+        apiKey: z.string().optional(),
+        maxTokens: z.number().int().min(64).max(32_000).default(1_500),
+        timeoutMs: z.number().int().min(1_000).max(600_000).default(60_000),
+      })
+      .strict()
+      .prefault({}),
+    template: z.enum(["classic", "modern"]).default("classic"),
+    pageSize: z.enum(["a4", "letter"]).default("a4"),
+    /** A tracked application with no news for this many days is flagged for a follow-up. */
+    reminderDays: z.number().int().min(1).max(365).default(10),
+  })
+  .strict();
+
+export type ApplyConfig = z.infer<typeof applyConfigSchema>;
 export type EmbedConfig = z.infer<typeof embedConfigSchema>;
 export type RankConfig = z.infer<typeof rankConfigSchema>;
 export type RankWeights = z.infer<typeof rankWeightsSchema>;
@@ -125,6 +152,9 @@ export const configSchema = z
       .prefault({}),
     embed: embedConfigSchema.prefault({}),
     rank: rankConfigSchema.prefault({}),
+    apply: applyConfigSchema.prefault({}),
+    /** E-mail addresses of the people who see the admin view (every user's figures). */
+    admins: z.array(z.email()).default([]),
     /** Sources by registry name; a name left out uses its defaults, `false` turns it off. */
     sources: z.record(z.string(), sourceSettings).default({}),
   })
@@ -169,6 +199,7 @@ export function loadConfig(options: { cwd: string; env: Record<string, string | 
   const config = parseOrThrow(configSchema, raw, existsSync(file) ? file : "config");
   if (env.AURA_DATA_DIR) config.dataDir = env.AURA_DATA_DIR;
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
+  if (env.AURA_LLM_API_KEY) config.apply.llm.apiKey = env.AURA_LLM_API_KEY;
   config.dataDir = resolve(options.cwd, config.dataDir);
   return { config, env, file: existsSync(file) ? file : null };
 }
