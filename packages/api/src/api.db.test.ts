@@ -209,13 +209,55 @@ describe("the API", () => {
     const locked = await call("POST", `/batches/${made.body.id}/lock?next=true`, ana);
     expect(locked.status).toBe(200);
     expect(locked.body.batch.status).toBe("locked");
+    // Two jobs were liked: no next batch until an application of this one is confirmed.
+    expect(locked.body.next).toBeNull();
+    const blocked = await call("POST", "/batches", ana);
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error).toMatchObject({ code: "conflict", field: "applications" });
+    expect(blocked.body.error.message).toContain("apply to none");
+
     const firstIds = made.body.jobs.map((j: { job: { id: number } }) => j.job.id);
-    const nextIds = locked.body.next.jobs.map((j: { job: { id: number } }) => j.job.id);
+    const prepared = await call("POST", "/applications/generate", { ...ana, json: {} });
+    expect(prepared.status).toBe(201);
+    // The 5★ and 4★ jobs, as drafts, each with a CV naming Ana and a letter naming the company.
+    expect(prepared.body.applications.map((a: { jobId: number }) => a.jobId).sort()).toEqual(
+      firstIds.slice(0, 2).sort(),
+    );
+    const [draft] = prepared.body.applications;
+    expect(draft.status).toBe("draft");
+    expect(draft.cv).toMatch(/^# Ana\n/);
+    expect(draft.letter).toContain(draft.job.company);
+    expect((await call("POST", "/batches", ana)).status).toBe(409);
+    const pdf = await call("GET", `/applications/${draft.id}/cv.pdf`, ana);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toContain("attachment");
+    const docx = await call("GET", `/applications/${draft.id}/letter.docx?template=modern`, ana);
+    expect(docx.status).toBe(200);
+    expect((await call("GET", `/applications/${draft.id}/cv.odt`, ana)).status).toBe(400);
+    const bad = await call("PUT", `/applications/${draft.id}`, { ...ana, json: { status: "won" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe("status");
+
+    const applied = await call("PUT", `/applications/${draft.id}`, {
+      ...ana,
+      json: { status: "applied", notes: "sent the tailored CV" },
+    });
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ status: "applied", notes: "sent the tailored CV" });
+    expect(applied.body.appliedAt).toEqual(expect.any(String));
+    const listed = await call("GET", "/applications", ana);
+    expect(listed.body.applications).toHaveLength(2);
+    expect(listed.body.remindersDue).toBe(0);
+
+    const next = await call("POST", "/batches", ana);
+    expect(next.status).toBe(201);
+    const nextIds = next.body.jobs.map((j: { job: { id: number } }) => j.job.id);
     expect(nextIds).toHaveLength(3);
     for (const id of firstIds) expect(nextIds).not.toContain(id);
-    expect((await call("GET", "/batches/current", ana)).body.id).toBe(locked.body.next.id);
+    expect((await call("GET", "/batches/current", ana)).body.id).toBe(next.body.id);
     const history = (await call("GET", "/batches", ana)).body.batches;
-    expect(history.map((b: { id: number }) => b.id)).toEqual([locked.body.next.id, made.body.id]);
+    expect(history.map((b: { id: number }) => b.id)).toEqual([next.body.id, made.body.id]);
     expect(history[1].jobs.every((j: { rating: unknown }) => j.rating !== null)).toBe(true);
 
     // Undo: a rating in the open batch can be taken back; one in a locked batch cannot.
@@ -226,11 +268,9 @@ describe("the API", () => {
     expect((await call("DELETE", `/ratings/${undone}`, ana)).status).toBe(404);
     expect((await call("GET", "/batches/current", ana)).body.jobs[0].rating).toBeNull();
 
-    const outcome = await call("POST", "/outcomes", {
-      ...ana,
-      json: { jobId: firstIds[0], stage: "applied", notes: "sent the tailored CV" },
-    });
-    expect(outcome.status).toBe(201);
+    // The tracker's move to "applied" was recorded as an outcome.
+    const outcomes = await call("GET", `/outcomes?jobId=${draft.jobId}`, ana);
+    expect(outcomes.body.outcomes.map((o: { stage: string }) => o.stage)).toEqual(["applied"]);
     const metrics = await call("GET", "/metrics", ana);
     expect(metrics.body).toMatchObject({
       ratings: { count: 3, averageStars: 4 },

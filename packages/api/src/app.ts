@@ -20,6 +20,7 @@ import {
   lockBatch,
   MAX_CV_BYTES,
   openBatch,
+  pendingApplications,
   rankedJobView,
   rankJobs,
   rateJob,
@@ -39,8 +40,11 @@ import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { isAdmin, registerAdminRoutes } from "./admin-routes.ts";
+import { registerApplicationRoutes } from "./application-routes.ts";
 import { type Auth, createApiToken, deleteApiToken, userOfApiToken } from "./auth.ts";
 import { errorBody, errorResponse, validationResponse } from "./errors.ts";
+import { type ApiEnv, json, jsonBody, security } from "./openapi.ts";
 import { createRateLimiter, type RateLimit } from "./rate-limit.ts";
 import { referencePage } from "./reference-page.ts";
 import {
@@ -78,7 +82,7 @@ export interface ApiDeps {
   limits?: { signIn?: RateLimit; writes?: RateLimit };
 }
 
-type Env = { Variables: { userId: string } };
+type Env = ApiEnv;
 
 const JSON_BODY_LIMIT = 64 * 1024;
 const CV_BODY_LIMIT = MAX_CV_BYTES + 64 * 1024;
@@ -86,16 +90,6 @@ const DEFAULT_LIMITS = {
   signIn: { max: 10, windowMs: 60_000 },
   writes: { max: 3_000, windowMs: 60_000 },
 };
-
-const security: Record<string, string[]>[] = [{ session: [] }, { apiToken: [] }];
-
-function json<T extends z.ZodType>(schema: T, description: string) {
-  return { description, content: { "application/json": { schema } } };
-}
-
-function jsonBody<T extends z.ZodType>(schema: T) {
-  return { required: true, content: { "application/json": { schema } } };
-}
 
 /** A 429 saying how long to wait. */
 function tooMany(c: Context, wait: number, what: string): Response {
@@ -409,12 +403,23 @@ export function createApi(deps: ApiDeps) {
       path: "/api/auth/session",
       tags: ["accounts"],
       summary: "Who is signed in",
-      responses: { 200: json(z.object({ user: userSchema }), "Signed in"), ...errorResponses(401) },
+      responses: {
+        200: json(
+          z.object({
+            user: userSchema.extend({
+              isAdmin: z.boolean().openapi({ description: "Sees the admin view" }),
+            }),
+          }),
+          "Signed in",
+        ),
+        ...errorResponses(401),
+      },
     }),
     async (c) => {
       const session = await auth.api.getSession({ headers: c.req.raw.headers });
       if (!session) return c.json(errorBody("unauthorized", "Not signed in."), 401);
-      return c.json({ user: userView(session.user) }, 200);
+      const user = userView(session.user);
+      return c.json({ user: { ...user, isAdmin: isAdmin(deps.config, user) } }, 200);
     },
   );
 
@@ -850,8 +855,9 @@ export function createApi(deps: ApiDeps) {
     async (c) => {
       const userId = c.get("userId");
       const batch = await lockBatch(db, userId, c.req.valid("param").id);
+      // The next batch waits while a liked job of this one has no confirmed application.
       const next =
-        c.req.valid("query").next === "true"
+        c.req.valid("query").next === "true" && !(await pendingApplications(db, userId))
           ? (await openBatch(db, await deps.embedder(), userId, openBatchOptions())).batch
           : null;
       return c.json({ batch, next }, 200);
@@ -992,6 +998,9 @@ export function createApi(deps: ApiDeps) {
       return c.json(gap, 200);
     },
   );
+
+  registerAdminRoutes(app, deps);
+  registerApplicationRoutes(app, deps);
 
   // --- documentation ------------------------------------------------------------------------
   const documentConfig = {

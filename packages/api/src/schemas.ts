@@ -273,8 +273,40 @@ export const metricsSchema = z
         }),
         cumulativeReward: z.number(),
         skillGapIndex: z.number(),
+        skillGapMeasured: z.boolean().openapi({
+          description: "Whether that week had liked jobs to measure the skill gap on",
+        }),
       }),
     ),
+    perBatch: z
+      .array(
+        z.object({
+          batchId: z.number().int(),
+          createdAt: z.string(),
+          status: z.enum(["open", "locked"]),
+          jobs: z.number().int().openapi({ description: "Jobs shown in the batch" }),
+          rated: z.number().int().openapi({ description: "How many of them are rated" }),
+          averageStars: z.number().nullable(),
+          shareHigh: z
+            .number()
+            .nullable()
+            .openapi({ description: "Share (0–1) of the rated jobs given 4★ or 5★" }),
+          averageMatch: z.number().nullable().openapi({
+            description: "Mean match (0–1) of the batch's jobs when it was made",
+          }),
+        }),
+      )
+      .openapi({ description: "Every batch, oldest first" }),
+    funnel: z
+      .object({
+        applied: z.number().int(),
+        interview: z.number().int(),
+        offer: z.number().int(),
+      })
+      .openapi({
+        description:
+          "Jobs whose application reached each step or beyond: interview is a first or second interview, offer an offer or acceptance",
+      }),
   })
   .openapi("Metrics");
 

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { registerAddCommand } from "./commands/add.ts";
+import { registerApplyCommand } from "./commands/apply.ts";
 import { registerDbCommand } from "./commands/db.ts";
 import { registerEmbedCommand } from "./commands/embed.ts";
 import { registerImportCommand } from "./commands/import.ts";
@@ -51,6 +52,7 @@ registerSimulateCommand(program);
 registerMetricsCommand(program);
 registerTrainCommand(program);
 registerSkillsCommand(program);
+registerApplyCommand(program);
 registerSourcesCommand(program);
 registerDbCommand(program);
 

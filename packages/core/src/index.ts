@@ -1,5 +1,29 @@
 // The public surface of @aura/core: the doors (CLI, API, web) import from here only.
 export {
+  type Application,
+  type ApplicationUpdate,
+  applicationUpdateSchema,
+  declineApplications,
+  deleteApplication,
+  type Generation,
+  generateApplications,
+  generateInputSchema,
+  getApplication,
+  listApplications,
+  pendingApplications,
+  updateApplication,
+} from "./apply/applications.ts";
+export {
+  DOCUMENT_FORMATS,
+  DOCUMENT_KINDS,
+  type DocumentFormat,
+  type DocumentKind,
+  type RenderedDocument,
+  renderApplicationDocument,
+} from "./apply/documents.ts";
+export { type DocumentFlag, type GeneratedDocuments, generateDocuments } from "./apply/generate.ts";
+export { PAGE_SIZES, type PageSize, type PdfTemplate, TEMPLATES } from "./apply/render-document.ts";
+export {
   type Batch,
   type BatchJob,
   currentBatch,
@@ -52,7 +76,16 @@ export {
 export { simulate } from "./learn/simulated-users.ts";
 export { type TrainedModelSummary, trainUsers, type UserTraining } from "./learn/train.ts";
 export {
+  type AdminOverview,
+  type AdminUserRow,
+  adminOverview,
+  type PipelineRun,
+  type SourceHealth,
+} from "./metrics/admin-metrics.ts";
+export {
+  type ApplicationFunnel,
   allUserMetrics,
+  type BatchMetrics,
   type UserMetrics,
   userMetrics,
   type WeekMetrics,

@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { declineApplications } from "../apply/applications.ts";
 import { configSchema } from "../config/config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { batches, ratings } from "../db/schema.ts";
@@ -104,6 +105,13 @@ describe("batches", () => {
     expect((await lockBatch(handle.db, "ana", batch.id)).lockedAt).toBe(locked.lockedAt);
     expect(await currentBatch(handle.db, "ana")).toBeNull();
 
+    // Two jobs were liked: the next batch waits until an application is confirmed or declined.
+    await expectAppError(
+      openBatch(handle.db, embedder, "ana", { config, now }),
+      "conflict",
+      "applications",
+    );
+    await declineApplications(handle.db, "ana", batch.id);
     const next = await openBatch(handle.db, embedder, "ana", { config, now });
     expect(next.created).toBe(true);
     const nextIds = next.batch.jobs.map((j) => j.job.id);

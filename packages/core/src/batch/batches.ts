@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { pendingApplications } from "../apply/applications.ts";
 import type { RankConfig } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import { batches, batchJobs, jobSources, jobs, ratings } from "../db/schema.ts";
@@ -167,7 +168,8 @@ export async function listBatches(db: Database, userId: string, limit = 20): Pro
 
 /**
  * The user's open batch, made now if there is none: the ranker's best jobs the user has not
- * rated, as many as the preferences' batch size (1–5). Two calls at once make one batch (a
+ * rated, as many as the preferences' batch size (1–5). A `conflict` while the last batch had a
+ * liked job and no confirmed application (see `pendingApplications`). Two calls at once make one batch (a
  * unique index allows one open batch per user; the loser returns the winner's).
  */
 export async function openBatch(
@@ -184,6 +186,14 @@ export async function openBatch(
       "conflict",
       "Set your CV or preferences before asking for a batch of jobs.",
       { field: "cv" },
+    );
+  }
+  const pending = await pendingApplications(db, userId);
+  if (pending) {
+    throw new AppError(
+      "conflict",
+      `Before a new batch, confirm at least one application from batch ${pending.batchId} (you liked ${pending.liked} of its jobs), or say you apply to none of them.`,
+      { field: "applications" },
     );
   }
   const rated = await ratedJobIds(db, userId);

@@ -263,6 +263,8 @@ export const batches = pgTable(
       .default("open"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lockedAt: timestamp("locked_at", { withTimezone: true }),
+    /** When the person said they apply to none of this batch's jobs. */
+    noApplicationsAt: timestamp("no_applications_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("batches_one_open_per_user").on(t.userId).where(sql`status = 'open'`),
@@ -350,6 +352,52 @@ export const outcomes = pgTable(
     check(
       "outcomes_stage",
       sql.raw(`stage IN (${OUTCOME_STAGES.map((stage) => `'${stage}'`).join(", ")})`),
+    ),
+  ],
+);
+
+/** Where an application stands: a draft until the person says they applied, then a stage. */
+export const APPLICATION_STATUSES = ["draft", ...OUTCOME_STAGES] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/**
+ * A person's application to one job: the tailored documents (Markdown, the source of the PDF
+ * and DOCX), what the guard left out, and where it stands. Each stage it moves to is also an
+ * `outcomes` row, which the learning loop reads as reward.
+ */
+export const applications = pgTable(
+  "applications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    jobId: bigint("job_id", { mode: "number" })
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    /** The batch the job was rated in, when it came from one. */
+    batchId: bigint("batch_id", { mode: "number" }).references(() => batches.id, {
+      onDelete: "set null",
+    }),
+    status: text("status", { enum: APPLICATION_STATUSES }).notNull().default("draft"),
+    cvMarkdown: text("cv_markdown").notNull(),
+    letterMarkdown: text("letter_markdown").notNull(),
+    /** How the documents were written: writer, language, guard flags, provenance, time. */
+    generation: jsonb("generation").notNull().default({}),
+    /** Facts the person added beside the CV (evidence for the guard on the next generation). */
+    addedFacts: text("added_facts").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+    /** When the status last changed: a reminder is due `apply.reminderDays` after it. */
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("applications_user_job").on(t.userId, t.jobId),
+    index("applications_user_batch_idx").on(t.userId, t.batchId),
+    check(
+      "applications_status",
+      sql.raw(`status IN (${APPLICATION_STATUSES.map((status) => `'${status}'`).join(", ")})`),
     ),
   ],
 );

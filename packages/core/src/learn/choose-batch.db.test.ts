@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { declineApplications } from "../apply/applications.ts";
 import { type Batch, lockBatch, openBatch } from "../batch/batches.ts";
 import { listRatings, rateJob } from "../batch/ratings.ts";
 import { type AuraConfig, configSchema, type RankConfig } from "../config/config.ts";
@@ -68,6 +69,8 @@ async function rateAndLock(user: string, batch: Batch): Promise<number> {
     await rateJob(handle.db, user, { jobId: job.id, stars: likes ? 5 : 1 });
   }
   await lockBatch(handle.db, user, batch.id);
+  // The simulated person applies nowhere; saying so lets the next batch open.
+  await declineApplications(handle.db, user, batch.id);
   return loved;
 }
 

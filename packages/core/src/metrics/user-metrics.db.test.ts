@@ -92,6 +92,22 @@ describe("userMetrics", () => {
     // No CV: every skill of the liked jobs is missing from it.
     expect(w1?.skillGapIndex).toBe(1);
     expect(w2?.skillGapIndex).toBe(1);
+    expect(metrics.weeks.map((w) => w.skillGapMeasured)).toEqual([true, true]);
+    // Per batch: the 5★ and 2★ jobs of the first batch (the 4★ job was in none).
+    expect(metrics.perBatch).toEqual([
+      {
+        batchId: first.id,
+        createdAt: "2026-11-17T09:00:00.000Z",
+        status: "locked",
+        jobs: 2,
+        rated: 2,
+        averageStars: 3.5,
+        shareHigh: 0.5,
+        averageMatch: 0.7,
+      },
+    ]);
+    // The one application reached an interview before its rejection.
+    expect(metrics.funnel).toEqual({ applied: 1, interview: 1, offer: 0 });
   });
 
   it("writes every user's metrics to metrics.json", async () => {
@@ -102,5 +118,72 @@ describe("userMetrics", () => {
     expect(written.users.map((u: { userId: string }) => u.userId)).toEqual(["wei"]);
     expect(written.users[0].weeks).toHaveLength(2);
     expect(Date.parse(written.generatedAt)).not.toBeNaN();
+  });
+
+  it("counts each application once at the furthest step it reached, and every batch", async () => {
+    const db = handle.db;
+    const [a, b, c, d] = ids;
+    if (!a || !b || !c || !d) throw new Error("no jobs");
+    await saveProfile(db, "zoe", {});
+    const [older, newer] = await db
+      .insert(batches)
+      .values([
+        { userId: "zoe", status: "locked", createdAt: new Date("2026-11-10T09:00:00Z") },
+        { userId: "zoe", status: "open", createdAt: new Date("2026-11-20T09:00:00Z") },
+      ])
+      .returning();
+    if (!older || !newer) throw new Error("no batches");
+    await db.insert(batchJobs).values([
+      { batchId: older.id, jobId: a, position: 1, score: 4, why: { match: 0.9 } },
+      { batchId: older.id, jobId: b, position: 2, score: 3, why: { match: 0.5 } },
+      { batchId: older.id, jobId: c, position: 3, score: 2, why: null },
+      { batchId: newer.id, jobId: d, position: 1, score: 4, why: { match: 0.4 } },
+    ]);
+    await rateJob(db, "zoe", { jobId: a, stars: 5 });
+    await rateJob(db, "zoe", { jobId: b, stars: 4 });
+    await rateJob(db, "zoe", { jobId: c, stars: 1 });
+    // a: applied only; b: applied → second interview → offer; c: accepted at once (still an
+    // application and an offer); d: applied, then silence.
+    const stages: [number, string][] = [
+      [a, "applied"],
+      [b, "applied"],
+      [b, "interview2"],
+      [b, "offer"],
+      [c, "accepted"],
+      [d, "applied"],
+      [d, "no_response"],
+    ];
+    for (const [jobId, stage] of stages) await recordOutcome(db, "zoe", { jobId, stage });
+
+    const metrics = await userMetrics(db, "zoe");
+    expect(metrics.funnel).toEqual({ applied: 4, interview: 2, offer: 2 });
+    expect(metrics.outcomes).toMatchObject({ applied: 3, offer: 1, accepted: 1, no_response: 1 });
+    expect(metrics.perBatch.map((batch) => batch.batchId)).toEqual([older.id, newer.id]);
+    const [first, second] = metrics.perBatch;
+    expect(first).toMatchObject({
+      status: "locked",
+      jobs: 3,
+      rated: 3,
+      averageStars: 3.333,
+      shareHigh: 0.667,
+      averageMatch: 0.7,
+    });
+    // The open batch's one job is not rated yet: no stars, no share, but its match.
+    expect(second).toMatchObject({
+      status: "open",
+      jobs: 1,
+      rated: 0,
+      averageStars: null,
+      shareHigh: null,
+      averageMatch: 0.4,
+    });
+    // Someone with nothing yet gets empty lists and a zero funnel.
+    // The batches' weeks have no rating: no liked job to measure the gap on. This week has.
+    const byWeek = new Map(metrics.weeks.map((w) => [w.week, w]));
+    expect(byWeek.get("2026-11-09")).toMatchObject({ skillGapMeasured: false, skillGapIndex: 0 });
+    expect(byWeek.get(weekOf(new Date()))).toMatchObject({ skillGapMeasured: true, ratings: 3 });
+    const nobody = await userMetrics(db, "nobody");
+    expect(nobody.perBatch).toEqual([]);
+    expect(nobody.funnel).toEqual({ applied: 0, interview: 0, offer: 0 });
   });
 });

@@ -25,6 +25,34 @@ export interface WeekMetrics {
   cumulativeReward: number;
   /** Share of the skills of that week's liked (≥4★) jobs missing from the CV; 0 without one. */
   skillGapIndex: number;
+  /** Whether that week had liked jobs to measure the skill gap on (else the index is 0). */
+  skillGapMeasured: boolean;
+}
+
+/** One batch and how its jobs were rated. */
+export interface BatchMetrics {
+  batchId: number;
+  /** When the batch was made (ISO 8601). */
+  createdAt: string;
+  status: "open" | "locked";
+  /** Jobs shown in the batch, and how many of them are rated. */
+  jobs: number;
+  rated: number;
+  averageStars: number | null;
+  /** Share (0–1) of the rated jobs given 4★ or 5★. */
+  shareHigh: number | null;
+  /** Mean match (0–1) of the batch's jobs when it was made. */
+  averageMatch: number | null;
+}
+
+/** Applications that reached each step or went beyond it (jobs, not outcome rows). */
+export interface ApplicationFunnel {
+  /** Jobs with any recorded outcome: every stage follows an application. */
+  applied: number;
+  /** Jobs that reached a first or second interview, an offer or an acceptance. */
+  interview: number;
+  /** Jobs that reached an offer or an acceptance. */
+  offer: number;
 }
 
 export interface UserMetrics {
@@ -34,7 +62,21 @@ export interface UserMetrics {
   outcomes: Record<string, number>;
   /** Every week with a batch, a rating or an outcome, oldest first. */
   weeks: WeekMetrics[];
+  /** Every batch, oldest first, with its stars and match. */
+  perBatch: BatchMetrics[];
+  funnel: ApplicationFunnel;
 }
+
+/** How far along the application funnel a stage is (0 applied, 1 interview, 2 offer). */
+const FUNNEL_STEP: Readonly<Record<OutcomeStage, number>> = {
+  applied: 0,
+  rejected: 0,
+  no_response: 0,
+  interview1: 1,
+  interview2: 1,
+  offer: 2,
+  accepted: 2,
+};
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
@@ -55,9 +97,13 @@ export async function userMetrics(db: Database, userId: string): Promise<UserMet
       .where(eq(outcomes.userId, userId))
       .orderBy(outcomes.occurredAt, outcomes.id),
     db.execute(sql`
-      SELECT b.id AS batch_id, b.created_at, (bj.why->>'match')::float8 AS match
-      FROM batches b LEFT JOIN batch_jobs bj ON bj.batch_id = b.id
-      WHERE b.user_id = ${userId}`),
+      SELECT b.id AS batch_id, b.created_at, b.status, bj.job_id,
+        (bj.why->>'match')::float8 AS match, r.stars
+      FROM batches b
+      LEFT JOIN batch_jobs bj ON bj.batch_id = b.id
+      LEFT JOIN ratings r ON r.user_id = b.user_id AND r.job_id = bj.job_id
+      WHERE b.user_id = ${userId}
+      ORDER BY b.created_at, b.id, bj.position`),
     skillGap(db, userId),
   ]);
   const gapByWeek = new Map(gap.weeks.map((w) => [w.week, w.index]));
@@ -83,8 +129,11 @@ export async function userMetrics(db: Database, userId: string): Promise<UserMet
   // An outcome adds what its stage is worth above the furthest stage the job had reached.
   const furthest = new Map<number, number>();
   const stageCounts: Record<string, number> = {};
+  const funnelStep = new Map<number, number>();
   for (const row of stageRows) {
     stageCounts[row.stage] = (stageCounts[row.stage] ?? 0) + 1;
+    const step = FUNNEL_STEP[row.stage as OutcomeStage] ?? 0;
+    funnelStep.set(row.jobId, Math.max(step, funnelStep.get(row.jobId) ?? 0));
     const before = furthest.get(row.jobId) ?? 0;
     const value = STAGE_REWARD[row.stage as OutcomeStage];
     if (value > before) {
@@ -92,14 +141,31 @@ export async function userMetrics(db: Database, userId: string): Promise<UserMet
       furthest.set(row.jobId, value);
     } else weekEntry(row.at);
   }
+  const perBatch = new Map<
+    number,
+    { createdAt: Date; status: "open" | "locked"; jobs: number; stars: number[]; matches: number[] }
+  >();
   for (const row of resultRows<{
     batch_id: string | number;
     created_at: string | Date;
+    status: "open" | "locked";
+    job_id: string | number | null;
     match: number | null;
+    stars: number | null;
   }>(matchRows)) {
-    const entry = weekEntry(new Date(row.created_at));
-    entry.batches.add(Number(row.batch_id));
+    const createdAt = new Date(row.created_at);
+    const batchId = Number(row.batch_id);
+    const entry = weekEntry(createdAt);
+    entry.batches.add(batchId);
     if (row.match !== null) entry.matches.push(Number(row.match));
+    let batch = perBatch.get(batchId);
+    if (!batch) {
+      batch = { createdAt, status: row.status, jobs: 0, stars: [], matches: [] };
+      perBatch.set(batchId, batch);
+    }
+    if (row.job_id !== null) batch.jobs++;
+    if (row.stars !== null) batch.stars.push(Number(row.stars));
+    if (row.match !== null) batch.matches.push(Number(row.match));
   }
 
   let cumulative = 0;
@@ -118,6 +184,7 @@ export async function userMetrics(db: Database, userId: string): Promise<UserMet
         reward: round(entry.reward),
         cumulativeReward: round(cumulative),
         skillGapIndex: gapByWeek.get(week) ?? 0,
+        skillGapMeasured: gapByWeek.has(week),
       };
     });
   const allStars = ratingRows.map((r) => r.stars);
@@ -132,6 +199,23 @@ export async function userMetrics(db: Database, userId: string): Promise<UserMet
     },
     outcomes: stageCounts,
     weeks: weekList,
+    perBatch: [...perBatch.entries()].map(
+      ([batchId, batch]): BatchMetrics => ({
+        batchId,
+        createdAt: batch.createdAt.toISOString(),
+        status: batch.status,
+        jobs: batch.jobs,
+        rated: batch.stars.length,
+        averageStars: mean(batch.stars),
+        shareHigh: mean(batch.stars.map((stars) => (stars >= 4 ? 1 : 0))),
+        averageMatch: mean(batch.matches),
+      }),
+    ),
+    funnel: {
+      applied: funnelStep.size,
+      interview: [...funnelStep.values()].filter((step) => step >= 1).length,
+      offer: [...funnelStep.values()].filter((step) => step >= 2).length,
+    },
   };
 }
 

@@ -345,6 +345,9 @@ interface Found {
   readonly skill: number;
   readonly at: number;
   readonly weak: boolean;
+  /** Character offsets of the match in the text. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Terminals seen along the current trie walk, reused between calls. */
@@ -376,7 +379,13 @@ function findAll(text: string): Found[] {
       if (!step) continue;
       for (const terminal of step.node.terminals ?? []) {
         if (acceptable(text, tokens, i, step.last, terminal)) {
-          found.push({ skill: terminal.skill, at: i, weak: terminal.weak });
+          found.push({
+            skill: terminal.skill,
+            at: i,
+            weak: terminal.weak,
+            start: tokens.start[i] ?? 0,
+            end: tokens.end[step.last] ?? 0,
+          });
           matchedLast = step.last;
           break;
         }
@@ -411,6 +420,14 @@ export function extractSkills(text: string): string[] {
     out.push(names[item.skill] ?? "");
   }
   return out;
+}
+
+/** Each skill mention in `text` as written: canonical name and character offsets, in order. */
+export function skillMentions(text: string): { skill: string; start: number; end: number }[] {
+  const found = findAll(text);
+  return found
+    .filter((item) => !item.weak || confirmed(found, item))
+    .map((item) => ({ skill: names[item.skill] ?? "", start: item.start, end: item.end }));
 }
 
 /** Every canonical skill name, in vocabulary order. */

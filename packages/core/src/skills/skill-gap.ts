@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, resultRows } from "../db/client.ts";
 import { jobs, type OutcomeStage, profiles, ratings } from "../db/schema.ts";
 import { idIn } from "../jobs/store/list-jobs.ts";

@@ -1,0 +1,159 @@
+// The admin view over real HTTP, on PGlite and (in CI) the PostgreSQL server: only the people
+// named in `admins` see every user's figures; the session says who they are.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { configSchema, type DatabaseHandle, importPostings, schema } from "@aura/core";
+import { createTestDatabase, rankTestPostingsJsonl } from "@aura/core/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAdmin } from "./admin-routes.ts";
+import { startServer } from "./serve.ts";
+
+let handle: DatabaseHandle;
+let server: { url: string; close: () => Promise<void> };
+let dataDir: string;
+
+interface Reply {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON replies of many shapes, read in tests
+  body: any;
+  headers: Headers;
+}
+
+async function call(
+  method: string,
+  path: string,
+  options: { cookie?: string; json?: unknown } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.json !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(`${server.url}/api${path}`, {
+    method,
+    headers,
+    body: options.json === undefined ? undefined : JSON.stringify(options.json),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : null,
+    headers: response.headers,
+  };
+}
+
+async function signUp(name: string, email: string): Promise<{ cookie: string; userId: string }> {
+  const reply = await call("POST", "/auth/sign-up/email", {
+    json: { name, email, password: "correct horse battery" },
+  });
+  expect(reply.status).toBe(201);
+  const cookie = reply.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { cookie, userId: reply.body.user.id };
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  dataDir = mkdtempSync(join(tmpdir(), "aura-admin-test-"));
+  const config = configSchema.parse({ dataDir, admins: ["Boss@Example.com"] });
+  await importPostings(handle.db, { content: rankTestPostingsJsonl, fileName: "jobs.jsonl" });
+  server = await startServer({
+    db: handle.db,
+    databaseKind: handle.kind,
+    config,
+    env: { ALLOWED_ORIGINS: "http://localhost:3000" },
+    embedder: async () => {
+      throw new Error("the admin view needs no embedder");
+    },
+    port: 0,
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await handle?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("isAdmin", () => {
+  it("matches the e-mail in any case, and counts the local user", () => {
+    const config = { admins: ["Boss@Example.com"] };
+    expect(isAdmin(config, { id: "u1", email: "boss@example.COM" })).toBe(true);
+    expect(isAdmin(config, { id: "u2", email: "someone@example.com" })).toBe(false);
+    expect(isAdmin(config, { id: "u3", email: null })).toBe(false);
+    expect(isAdmin({ admins: [] }, { id: "local" })).toBe(true);
+  });
+});
+
+describe("GET /api/admin/overview", () => {
+  it("needs a signed-in user", async () => {
+    const reply = await call("GET", "/admin/overview");
+    expect(reply.status).toBe(401);
+    expect(reply.body.error.code).toBe("unauthorized");
+  });
+
+  it("refuses a user who is not an admin with 403, and says so in the session", async () => {
+    const wei = await signUp("Wei", "wei@example.com");
+    const session = await call("GET", "/auth/session", wei);
+    expect(session.body.user).toMatchObject({ email: "wei@example.com", isAdmin: false });
+    const reply = await call("GET", "/admin/overview", wei);
+    expect(reply.status).toBe(403);
+    expect(reply.body).toEqual({
+      error: { code: "forbidden", message: expect.stringContaining("admins") },
+    });
+  });
+
+  it("gives an admin every user's figures", async () => {
+    const boss = await signUp("Boss", "boss@example.com");
+    const session = await call("GET", "/auth/session", boss);
+    expect(session.body.user).toMatchObject({ name: "Boss", isAdmin: true });
+    const wei = await call("POST", "/auth/sign-in/email", {
+      json: { email: "wei@example.com", password: "correct horse battery" },
+    });
+    const weiCookie = wei.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const [job] = await handle.db.select({ id: schema.jobs.id }).from(schema.jobs).limit(1);
+    if (!job) throw new Error("no jobs");
+    expect(
+      (await call("POST", "/ratings", { cookie: weiCookie, json: { jobId: job.id, stars: 4 } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await call("POST", "/outcomes", {
+          cookie: weiCookie,
+          json: { jobId: job.id, stage: "applied" },
+        })
+      ).status,
+    ).toBe(201);
+
+    const reply = await call("GET", "/admin/overview", boss);
+    expect(reply.status).toBe(200);
+    expect(reply.body.counts).toMatchObject({
+      users: 2,
+      ratings: 1,
+      applications: 1,
+      outcomes: { applied: 1, offer: 0 },
+    });
+    expect(reply.body.counts.jobs.live).toBeGreaterThan(0);
+    expect(reply.body.runs[0]).toMatchObject({ kind: "import", status: "ok" });
+    expect(reply.body.sources[0]).toMatchObject({ source: "import" });
+    expect(reply.body.users[0]).toMatchObject({
+      name: "Wei",
+      ratings: 1,
+      averageStars: 4,
+      applications: 1,
+    });
+  });
+
+  it("is in the OpenAPI document with its 403", async () => {
+    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    const route = doc.paths["/api/admin/overview"].get;
+    expect(Object.keys(route.responses)).toEqual(expect.arrayContaining(["200", "401", "403"]));
+    expect(route.security).toEqual([{ session: [] }, { apiToken: [] }]);
+  });
+});

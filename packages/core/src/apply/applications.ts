@@ -1,0 +1,391 @@
+import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { ApplyConfig } from "../config/config.ts";
+import { parseOrThrow } from "../config/config.ts";
+import type { Database } from "../db/client.ts";
+import {
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  applications,
+  batches,
+  batchJobs,
+  OUTCOME_STAGES,
+  type OutcomeStage,
+  outcomes,
+  ratings,
+} from "../db/schema.ts";
+import type { Embedder } from "../embed/embedder.ts";
+import { AppError } from "../errors.ts";
+import { type JobView, toJobView } from "../jobs/job-view.ts";
+import { getJobs } from "../jobs/store/list-jobs.ts";
+import { type DocumentFlag, generateDocuments, type WriterName } from "./generate.ts";
+import type { Provenance } from "./offline-writer.ts";
+
+export interface Generation {
+  writer: WriterName;
+  language: string;
+  flags: DocumentFlag[];
+  provenance: Provenance[];
+  ms: number;
+  generatedAt: string;
+  /** The documents this generation replaced, so a regeneration can be undone. */
+  previous?: { cv: string; letter: string } | null;
+}
+
+export interface Application {
+  id: number;
+  jobId: number;
+  batchId: number | null;
+  status: ApplicationStatus;
+  job: JobView;
+  cv: string;
+  letter: string;
+  generation: Generation;
+  addedFacts: string;
+  notes: string;
+  appliedAt: string | null;
+  statusChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Tracked, with no news for `apply.reminderDays`: time to follow up. */
+  reminderDue: boolean;
+  /** When a follow-up is due (null for drafts and closed applications). */
+  remindAt: string | null;
+}
+
+/** Stages in the order an application moves forward; rejection and silence close it. */
+const FORWARD: readonly OutcomeStage[] = [
+  "applied",
+  "interview1",
+  "interview2",
+  "offer",
+  "accepted",
+];
+const CLOSED: readonly OutcomeStage[] = ["rejected", "no_response"];
+/** Stages waiting on the employer: a reminder applies. */
+const WAITING: readonly ApplicationStatus[] = ["applied", "interview1", "interview2"];
+const DAY_MS = 86_400_000;
+
+type Row = typeof applications.$inferSelect;
+
+function toApplication(
+  row: Row,
+  job: JobView,
+  config: Pick<ApplyConfig, "reminderDays">,
+  now: Date,
+) {
+  const waiting = WAITING.includes(row.status);
+  const remindAt = waiting
+    ? new Date(row.statusChangedAt.getTime() + config.reminderDays * DAY_MS)
+    : null;
+  return {
+    id: row.id,
+    jobId: row.jobId,
+    batchId: row.batchId,
+    status: row.status,
+    job,
+    cv: row.cvMarkdown,
+    letter: row.letterMarkdown,
+    generation: row.generation as Generation,
+    addedFacts: row.addedFacts,
+    notes: row.notes,
+    appliedAt: row.appliedAt?.toISOString() ?? null,
+    statusChangedAt: row.statusChangedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    reminderDue: remindAt !== null && remindAt.getTime() <= now.getTime(),
+    remindAt: remindAt?.toISOString() ?? null,
+  } satisfies Application;
+}
+
+async function withJobs(
+  db: Database,
+  rows: Row[],
+  config: Pick<ApplyConfig, "reminderDays">,
+  now = new Date(),
+): Promise<Application[]> {
+  const jobs = await getJobs(
+    db,
+    rows.map((row) => row.jobId),
+    { withDescription: false },
+  );
+  const byId = new Map(jobs.map((job) => [job.id, toJobView(job)]));
+  return rows.flatMap((row) => {
+    const job = byId.get(row.jobId);
+    return job ? [toApplication(row, job, config, now)] : [];
+  });
+}
+
+export const generateInputSchema = z.strictObject({
+  /** Jobs to prepare; left out, the ≥4★ jobs of the newest batch that have no application. */
+  jobIds: z.array(z.number().int().positive()).min(1).max(20).optional(),
+  writer: z.enum(["offline", "llm"]).optional(),
+  /** Facts to add beside the CV (a certificate, a project): the guard accepts them too. */
+  addedFacts: z.string().max(5_000).optional(),
+});
+
+/** The ≥4★ jobs of the person's newest batch with no application yet. */
+async function likedJobsOfNewestBatch(db: Database, userId: string): Promise<number[]> {
+  const [newest] = await db
+    .select({ id: batches.id })
+    .from(batches)
+    .where(eq(batches.userId, userId))
+    .orderBy(desc(batches.id))
+    .limit(1);
+  if (!newest) return [];
+  const rows = await db
+    .select({ jobId: batchJobs.jobId })
+    .from(batchJobs)
+    .innerJoin(ratings, and(eq(ratings.jobId, batchJobs.jobId), eq(ratings.userId, userId)))
+    .leftJoin(
+      applications,
+      and(eq(applications.jobId, batchJobs.jobId), eq(applications.userId, userId)),
+    )
+    .where(
+      and(
+        eq(batchJobs.batchId, newest.id),
+        sql`${ratings.stars} >= 4`,
+        sql`${applications.id} IS NULL`,
+      ),
+    )
+    .orderBy(batchJobs.position);
+  return rows.map((row) => row.jobId);
+}
+
+/**
+ * Writes (or rewrites) the documents of applications to the given jobs, each a draft until the
+ * person confirms they applied. Rewriting keeps the status and notes and the documents it
+ * replaced (`generation.previous`), so the person can take it back.
+ */
+export async function generateApplications(
+  db: Database,
+  embedder: Embedder,
+  userId: string,
+  input: unknown,
+  options: { config: ApplyConfig; today?: Date; fetch?: typeof fetch },
+): Promise<Application[]> {
+  const request = parseOrThrow(generateInputSchema, input ?? {}, "request", [], "invalid_input");
+  const jobIds = request.jobIds ?? (await likedJobsOfNewestBatch(db, userId));
+  if (jobIds.length === 0) {
+    throw new AppError(
+      "conflict",
+      "No job to prepare: rate jobs 4★ or more in your batch, or name the jobs (jobIds).",
+      { field: "jobIds" },
+    );
+  }
+  const ids: number[] = [];
+  for (const jobId of [...new Set(jobIds)]) {
+    const [existing] = await db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.userId, userId), eq(applications.jobId, jobId)));
+    const addedFacts = request.addedFacts ?? existing?.addedFacts ?? "";
+    const documents = await generateDocuments(db, embedder, userId, jobId, {
+      config: options.config,
+      writer: request.writer,
+      addedFacts,
+      today: options.today,
+      fetch: options.fetch,
+    });
+    const generation: Generation = {
+      writer: documents.writer,
+      language: documents.language,
+      flags: documents.flags,
+      provenance: documents.provenance,
+      ms: documents.ms,
+      generatedAt: new Date().toISOString(),
+      previous: existing ? { cv: existing.cvMarkdown, letter: existing.letterMarkdown } : null,
+    };
+    const [batch] = await db
+      .select({ id: batchJobs.batchId })
+      .from(batchJobs)
+      .innerJoin(batches, eq(batches.id, batchJobs.batchId))
+      .where(and(eq(batchJobs.jobId, jobId), eq(batches.userId, userId)))
+      .orderBy(desc(batchJobs.batchId))
+      .limit(1);
+    const values = {
+      cvMarkdown: documents.cv,
+      letterMarkdown: documents.letter,
+      generation,
+      addedFacts,
+      updatedAt: new Date(),
+    };
+    const [row] = await db
+      .insert(applications)
+      .values({ userId, jobId, batchId: batch?.id ?? null, ...values })
+      .onConflictDoUpdate({ target: [applications.userId, applications.jobId], set: values })
+      .returning({ id: applications.id });
+    if (row) ids.push(row.id);
+  }
+  return (await listApplications(db, userId, options.config)).filter((a) => ids.includes(a.id));
+}
+
+/** The person's applications, newest change first. */
+export async function listApplications(
+  db: Database,
+  userId: string,
+  config: Pick<ApplyConfig, "reminderDays">,
+  options: { now?: Date } = {},
+): Promise<Application[]> {
+  const rows = await db
+    .select()
+    .from(applications)
+    .where(eq(applications.userId, userId))
+    .orderBy(desc(applications.statusChangedAt), desc(applications.id));
+  return withJobs(db, rows, config, options.now);
+}
+
+export async function getApplication(
+  db: Database,
+  userId: string,
+  id: number,
+  config: Pick<ApplyConfig, "reminderDays">,
+  options: { now?: Date } = {},
+): Promise<Application> {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, id), eq(applications.userId, userId)));
+  const [application] = row ? await withJobs(db, [row], config, options.now) : [];
+  if (!application) {
+    throw new AppError("not_found", `There is no application ${id}.`, { field: "id" });
+  }
+  return application;
+}
+
+export const applicationUpdateSchema = z.strictObject({
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  notes: z.string().max(20_000).optional(),
+  /** When the person applied (ISO 8601); set on the first move past draft when left out. */
+  appliedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** Edited documents (Markdown): the person's own words, stored as written. */
+  cv: z.string().min(1).max(100_000).optional(),
+  letter: z.string().min(1).max(100_000).optional(),
+  addedFacts: z.string().max(5_000).optional(),
+});
+export type ApplicationUpdate = z.infer<typeof applicationUpdateSchema>;
+
+/**
+ * Keeps the person's outcomes in step with a status move, in the same transaction: moving
+ * forward records the stage (a reward for the learning loop); moving back (an undo) removes
+ * the stages past the new one, so a slip of the mouse is not learned from.
+ */
+async function syncOutcomes(
+  tx: Database,
+  userId: string,
+  jobId: number,
+  status: ApplicationStatus,
+  occurredAt: Date,
+): Promise<void> {
+  const mine = and(eq(outcomes.userId, userId), eq(outcomes.jobId, jobId));
+  let drop: readonly OutcomeStage[];
+  if (status === "draft") drop = OUTCOME_STAGES;
+  else if (CLOSED.includes(status)) drop = CLOSED.filter((stage) => stage !== status);
+  else drop = [...FORWARD.slice(FORWARD.indexOf(status) + 1), ...CLOSED];
+  if (drop.length > 0) await tx.delete(outcomes).where(and(mine, inArray(outcomes.stage, drop)));
+  if (status === "draft") return;
+  const [already] = await tx
+    .select({ id: outcomes.id })
+    .from(outcomes)
+    .where(and(mine, eq(outcomes.stage, status)));
+  if (!already) await tx.insert(outcomes).values({ userId, jobId, stage: status, occurredAt });
+}
+
+/**
+ * Changes an application: its status (recorded as an outcome), notes, dates, edited documents.
+ * Bad input is `invalid_input` naming the field; another person's application is `not_found`.
+ */
+export async function updateApplication(
+  db: Database,
+  userId: string,
+  id: number,
+  input: unknown,
+  config: Pick<ApplyConfig, "reminderDays">,
+): Promise<Application> {
+  const update = parseOrThrow(applicationUpdateSchema, input, "application", [], "invalid_input");
+  const current = await getApplication(db, userId, id, config);
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const set: Partial<typeof applications.$inferInsert> = { updatedAt: now };
+    if (update.notes !== undefined) set.notes = update.notes;
+    if (update.cv !== undefined) set.cvMarkdown = update.cv;
+    if (update.letter !== undefined) set.letterMarkdown = update.letter;
+    if (update.addedFacts !== undefined) set.addedFacts = update.addedFacts;
+    if (update.appliedAt !== undefined) {
+      set.appliedAt = update.appliedAt === null ? null : new Date(update.appliedAt);
+    }
+    if (update.status !== undefined && update.status !== current.status) {
+      set.status = update.status;
+      set.statusChangedAt = now;
+      if (update.status === "draft") set.appliedAt = null;
+      else if (!current.appliedAt && update.appliedAt === undefined) set.appliedAt = now;
+      await syncOutcomes(tx as unknown as Database, userId, current.jobId, update.status, now);
+    }
+    await tx
+      .update(applications)
+      .set(set)
+      .where(and(eq(applications.id, id), eq(applications.userId, userId)));
+  });
+  return getApplication(db, userId, id, config);
+}
+
+/** Deletes an application (its documents); the outcomes it recorded stay as history. */
+export async function deleteApplication(db: Database, userId: string, id: number): Promise<void> {
+  const deleted = await db
+    .delete(applications)
+    .where(and(eq(applications.id, id), eq(applications.userId, userId)))
+    .returning({ id: applications.id });
+  if (deleted.length === 0) {
+    throw new AppError("not_found", `There is no application ${id}.`, { field: "id" });
+  }
+}
+
+/** The person says they apply to none of a batch's jobs: the next batch may open. */
+export async function declineApplications(db: Database, userId: string, batchId: number) {
+  const [row] = await db
+    .update(batches)
+    .set({ noApplicationsAt: new Date() })
+    .where(and(eq(batches.id, batchId), eq(batches.userId, userId)))
+    .returning({ id: batches.id });
+  if (!row) throw new AppError("not_found", `There is no batch ${batchId}.`, { field: "id" });
+}
+
+/**
+ * Why a new batch may not open yet, or null: the newest batch had a job rated 4★ or more, and
+ * no application from it is confirmed (past draft) and the person has not said they apply to
+ * none. Seeing what came of the last batch is what lets the next one learn from it.
+ */
+export async function pendingApplications(
+  db: Database,
+  userId: string,
+): Promise<{ batchId: number; liked: number } | null> {
+  const [newest] = await db
+    .select({ id: batches.id, noApplicationsAt: batches.noApplicationsAt })
+    .from(batches)
+    .where(eq(batches.userId, userId))
+    .orderBy(desc(batches.id))
+    .limit(1);
+  if (!newest || newest.noApplicationsAt) return null;
+  const [liked] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(batchJobs)
+    .innerJoin(ratings, and(eq(ratings.jobId, batchJobs.jobId), eq(ratings.userId, userId)))
+    .where(and(eq(batchJobs.batchId, newest.id), sql`${ratings.stars} >= 4`));
+  if (!liked || liked.count === 0) return null;
+  const [confirmed] = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .innerJoin(
+      batchJobs,
+      and(eq(batchJobs.jobId, applications.jobId), eq(batchJobs.batchId, newest.id)),
+    )
+    .where(
+      and(
+        eq(applications.userId, userId),
+        ne(applications.status, "draft"),
+        isNotNull(applications.statusChangedAt),
+      ),
+    )
+    .limit(1);
+  return confirmed ? null : { batchId: newest.id, liked: liked.count };
+}

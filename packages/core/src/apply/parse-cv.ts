@@ -1,0 +1,230 @@
+import { type CvSectionKind, cvSections } from "../profile/cv-sections.ts";
+import { extractSkills } from "../skills/extract-skills.ts";
+
+/**
+ * A CV cut into what a tailored CV is rebuilt from: the person's own lines, verbatim, each
+ * with an id, so a writer can only choose and order them (and the guard can trace them).
+ */
+export interface CvLine {
+  id: string;
+  text: string;
+  section: CvSectionKind;
+}
+
+/** A job (or project) the CV lists: its header line as written and its lines. */
+export interface CvEntry {
+  /** The header without its dates ("Backend developer, Acme (Berlin)"). */
+  header: string;
+  /** The dates as written ("2017 – 2019"), or null. */
+  dates: string | null;
+  lines: CvLine[];
+}
+
+export interface CvBlock {
+  kind: CvSectionKind;
+  /** The heading as the CV wrote it. */
+  heading: string;
+  lines: CvLine[];
+}
+
+export interface ParsedCv {
+  /** The first line when it reads as a person's name. */
+  name: string | null;
+  /** What the person calls themselves ("Java full stack developer"), as written. */
+  headline: string | null;
+  /** E-mail, phone, links, as written (redacted ones left out). */
+  contact: string[];
+  summary: CvLine[];
+  experienceHeading: string | null;
+  experience: CvEntry[];
+  skillsHeading: string | null;
+  /** The skills section's lines as written. */
+  skillLines: CvLine[];
+  /** Canonical names of every vocabulary skill the CV mentions. */
+  skills: string[];
+  /** Education, certifications, languages, projects, other: kept as written. */
+  blocks: CvBlock[];
+  /** Every line above, for relevance scoring. */
+  lines: CvLine[];
+}
+
+const MONTH =
+  "(?:jan|feb|fev|mar|apr|abr|may|mai|jun|jul|aug|ago|sep|sept|set|oct|out|nov|dec|dez|dic|ene)[\\p{L}]*\\.?";
+const POINT = `(?:${MONTH}\\s+|\\d{1,2}[/.])?(?:19|20)\\d{2}`;
+const OPEN_END =
+  "present|now|current|currently|today|date|ongoing|atual|actual|actualidad|presente|hoy|hoje|momento|atualmente";
+/** "2017 – 2019", "Jan 2020 - Present", "03/2018 to now", "2015-2017". */
+const DATE_RANGE = new RegExp(
+  `${POINT}\\s*(?:-|–|—|to|a|até|hasta|until)\\s*(?:${POINT}|${OPEN_END})`,
+  "iu",
+);
+const BULLET_MARK = /^\s*(?:[-*•●▪◦‣·–—>]|\d{1,2}[.)])\s+/u;
+const REDACTED = /\*{3,}/;
+const LINK = /@|https?:\/\/|www\.|linkedin|github\.com/i;
+const PHONE = /\+?\d[\d\s().-]{7,}\d/;
+
+/** An e-mail, a link, or a phone number (nine digits or more, not a date range). */
+function isContact(line: string): boolean {
+  if (LINK.test(line)) return true;
+  const phone = PHONE.exec(line)?.[0];
+  return phone !== undefined && phone.replace(/\D/g, "").length >= 9 && !DATE_RANGE.test(line);
+}
+
+/** Lines of a section's text: bullet marks gone, wrapped lines joined, "•"-runs split. */
+function sectionLines(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw
+      .replace(/[\u200b-\u200f\u2060\ufeff]/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (!line || (REDACTED.test(line) && line.replace(/[*\s]/g, "").length < 4)) continue;
+    const bulleted = BULLET_MARK.test(raw);
+    const pieces = line
+      .replace(BULLET_MARK, "")
+      .split(/\s+[•●▪]\s+|^[•●▪]\s*/u)
+      .map((piece) => piece.trim())
+      .filter(Boolean);
+    for (const piece of pieces) {
+      const previous = out.at(-1);
+      // A wrapped line continues a long one before: it starts in lower case after no full stop.
+      if (
+        !bulleted &&
+        previous &&
+        previous.length >= 40 &&
+        /^\p{Ll}/u.test(piece) &&
+        !/[.;:!?]$/.test(previous)
+      ) {
+        out[out.length - 1] = `${previous} ${piece}`;
+      } else {
+        out.push(piece);
+      }
+    }
+  }
+  // Very long lines (CVs pasted as one paragraph) are cut into sentences.
+  return out.flatMap((line) =>
+    line.length > 280
+      ? line
+          .split(/(?<=[.;!?])\s+(?=[\p{Lu}\d])/u)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [line],
+  );
+}
+
+function looksLikeName(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    line.length <= 48 &&
+    !/[\d@/|:]/.test(line) &&
+    words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word)) &&
+    !/(developer|engineer|manager|designer|analyst|scientist|consultant|specialist|resume|curriculum|vitae)/i.test(
+      line,
+    )
+  );
+}
+
+/** Reads a CV's text into its parts. Works on any text: with no headings, every line is summary. */
+export function parseCv(text: string): ParsedCv {
+  let counter = 0;
+  const line = (section: CvSectionKind, value: string): CvLine => ({
+    id: `L${++counter}`,
+    text: value,
+    section,
+  });
+  const cv: ParsedCv = {
+    name: null,
+    headline: null,
+    contact: [],
+    summary: [],
+    experienceHeading: null,
+    experience: [],
+    skillsHeading: null,
+    skillLines: [],
+    skills: extractSkills(text),
+    blocks: [],
+    lines: [],
+  };
+  for (const section of cvSections(text)) {
+    const lines = sectionLines(section.text);
+    if (section.kind === "summary" && !section.heading) {
+      readPreamble(cv, lines, (value) => line("summary", value));
+    } else if (section.kind === "summary") {
+      cv.summary.push(...lines.map((value) => line("summary", value)));
+    } else if (section.kind === "experience") {
+      cv.experienceHeading ??= section.heading;
+      cv.experience.push(...readEntries(lines, (value) => line("experience", value)));
+    } else if (section.kind === "skills") {
+      cv.skillsHeading ??= section.heading;
+      cv.skillLines.push(...lines.map((value) => line("skills", value)));
+    } else {
+      cv.blocks.push({
+        kind: section.kind,
+        heading: section.heading,
+        lines: lines.map((value) => line(section.kind, value)),
+      });
+    }
+  }
+  // A CV with no experience heading may still list dated jobs among its first lines.
+  if (cv.experience.length === 0) {
+    const dated = cv.summary.findIndex((l) => DATE_RANGE.test(l.text));
+    if (dated >= 0) {
+      const rest = cv.summary.splice(dated);
+      cv.experience = readEntries(
+        rest.map((l) => l.text),
+        (value) => line("experience", value),
+      );
+    }
+  }
+  cv.lines = [
+    ...cv.summary,
+    ...cv.skillLines,
+    ...cv.experience.flatMap((entry) => entry.lines),
+    ...cv.blocks.flatMap((block) => block.lines),
+  ];
+  return cv;
+}
+
+function readPreamble(cv: ParsedCv, lines: string[], make: (value: string) => CvLine): void {
+  lines.forEach((value, index) => {
+    if (index === 0 && looksLikeName(value)) {
+      cv.name = value;
+    } else if (isContact(value) && value.length < 160) {
+      if (!REDACTED.test(value)) cv.contact.push(value);
+    } else if (!cv.headline && index < 3 && value.length <= 120 && !DATE_RANGE.test(value)) {
+      cv.headline = value;
+    } else {
+      cv.summary.push(make(value));
+    }
+  });
+}
+
+/** Entries start at a line with a date range; lines before the first dated line stay loose. */
+function readEntries(lines: string[], make: (value: string) => CvLine): CvEntry[] {
+  const entries: CvEntry[] = [];
+  let current: CvEntry | null = null;
+  for (const value of lines) {
+    const match = DATE_RANGE.exec(value);
+    if (match && value.length <= 200) {
+      let header = value
+        .replace(match[0], " ")
+        .replace(/^[\s:,;|–—-]+|[\s:,;|–—-]+$/g, "")
+        .replace(/\s{2,}/g, " ");
+      // "Developer, Acme" on one line and the dates alone on the next.
+      if (header.length < 3 && current && current.lines.length > 0) {
+        header = current.lines.pop()?.text ?? "";
+      }
+      current = { header, dates: match[0].replace(/\s+/g, " "), lines: [] };
+      entries.push(current);
+    } else {
+      if (!current) {
+        current = { header: "", dates: null, lines: [] };
+        entries.push(current);
+      }
+      current.lines.push(make(value));
+    }
+  }
+  return entries.filter((entry) => entry.header || entry.lines.length > 0);
+}
