@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   api: () => import("./api.ts"),
   web: () => import("./web.ts"),
   learn: () => import("./learn.ts"),
+  apply: () => import("./apply.ts"),
 };
 
 const benchName = process.argv[2];

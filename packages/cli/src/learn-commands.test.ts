@@ -123,4 +123,39 @@ describe("aura simulate, train and metrics", () => {
       expect(item.unlocks.length).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  it("apply writes a CV and letter in each format, from the CV only, and says so", async () => {
+    const [top] = JSON.parse((await aura("rank", "--top", "1", "--json")).stdout);
+    const jobId = String(top.id);
+    const out = join(dir, "out");
+    const run = await aura("apply", jobId, "--format", "all", "--out", out, "--template", "modern");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/guard every fact is in your CV/);
+    const files = run.stdout.match(/wrote (.+)$/gm)?.map((line) => line.slice(6)) ?? [];
+    expect(files.map((f) => f.slice(f.lastIndexOf("."))).sort()).toEqual([
+      ".docx",
+      ".docx",
+      ".md",
+      ".md",
+      ".pdf",
+      ".pdf",
+    ]);
+    for (const file of files) expect(existsSync(file), file).toBe(true);
+    const pdf = files.find((f) => f.endsWith(".pdf")) ?? "";
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    const letter = readFileSync(files.find((f) => /Cover letter.*\.md$/.test(f)) ?? "", "utf8");
+    expect(letter).toContain(top.company);
+
+    const json = JSON.parse(
+      (await aura("apply", jobId, "--format", "md", "--out", out, "--json")).stdout,
+    );
+    expect(json[0]).toMatchObject({ jobId: Number(jobId), status: "draft" });
+    expect(json[0].generation.flags).toEqual([]);
+    const bad = await aura("apply", "12x");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/"12x" is not a job id/);
+    const missing = await aura("apply", "99999999");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/There is no job 99999999/);
+  }, 120_000);
 });
