@@ -105,7 +105,8 @@ function sectionLines(text: string): string[] {
   return out.flatMap((line) =>
     line.length > 280
       ? line
-          .split(/(?<=[.;!?])\s+(?=[\p{Lu}\d])/u)
+          // "…PostgreSQL.Don't…": pasted text often lost the space after a full stop.
+          .split(/(?<=[.;!?])\s+(?=[\p{Lu}\d])|(?<=[\p{Ll}\d)][.;!?])(?=\p{Lu}\p{Ll})|(?<=;)/u)
           .map((s) => s.trim())
           .filter(Boolean)
       : [line],

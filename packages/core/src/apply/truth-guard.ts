@@ -50,7 +50,10 @@ export function buildEvidence(sources: string[], allowed: string[], templateText
   for (const source of [folded, fold(templateText), fold(allowed.join(" "))]) {
     for (const word of source.match(WORD) ?? []) {
       words.add(word);
-      for (const part of word.split(/[.'’&-]/)) if (part) words.add(part);
+      // "PostgreSQL.Don't" holds "postgresql" and "don't": a guard check may see either alone.
+      for (const separators of [/[./&]/, /[./&-]/, /[./&'’-]/]) {
+        for (const part of word.split(separators)) if (part) words.add(part);
+      }
     }
   }
   const numbers = new Set<string>();
@@ -62,7 +65,11 @@ export function buildEvidence(sources: string[], allowed: string[], templateText
     folded,
     words,
     numbers,
-    skills: new Set(extractSkills(text)),
+    // Read twice: "done.System administration" hides a skill that a line of its own shows.
+    skills: new Set([
+      ...extractSkills(text),
+      ...extractSkills(text.replace(/([.;:,\\|])(?=\S)/g, "$1 ")),
+    ]),
     allowed: allowed.map((phrase) => phrase.trim()).filter((phrase) => phrase.length > 1),
   };
 }
