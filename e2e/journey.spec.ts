@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { hasChromium } from "../playwright.config";
 import { message } from "./messages";
 
@@ -123,28 +123,116 @@ test("a newcomer goes from the landing page to a rated, locked batch and the nex
 
   const firstTitles = await cards.getByRole("heading", { level: 2 }).allTextContents();
   await lock.click();
+
+  // The 5-star job waits for an application: the next batch opens once one is sent.
+  const en = (key: string, values?: Record<string, string>) => message("en", key, values);
+  await expect(page.getByRole("heading", { name: en("dashboard.gateTitle") })).toBeVisible();
+  await page.getByRole("link", { name: en("dashboard.gatePrepare") }).click();
+  const favourite = firstTitles[0] ?? "";
+  await prepareSendAndTrack(page, en, favourite);
+
+  // History shows the locked batch with its ratings.
+  for (const title of firstTitles) await expect(page.getByText(title).first()).toBeVisible();
+
+  // With an application sent, the next batch opens, with jobs not seen before.
+  await mainNav(page, en).getByRole("link", { name: "Dashboard" }).click();
+  await page.getByRole("button", { name: "Get my batch" }).click();
   await expect(page.getByText("0/3 rated")).toBeVisible();
   const nextTitles = await cards.getByRole("heading", { level: 2 }).allTextContents();
   expect(nextTitles).toHaveLength(3);
   for (const title of nextTitles) expect(firstTitles).not.toContain(title);
+});
 
-  // Review: the 5-star job, selectable; applications are honestly not built yet.
-  await page.getByRole("link", { name: "Review your favourites" }).click();
-  await expect(page.getByRole("heading", { name: "Your favourites" })).toBeVisible();
-  const favourite = firstTitles[0] ?? "";
+type Messages = (key: string, values?: Record<string, string>) => string;
+
+/** The signed-in app's own navigation (the sidebar, or the bottom bar on a phone). */
+function mainNav(page: Page, m: Messages) {
+  return page.getByRole("navigation", { name: m("shell.nav") });
+}
+
+/**
+ * From Review: prepare the application to `favourite`, download its CV as a PDF, mark it
+ * applied, move it to the first interview on the tracker by keyboard (with an undo on the way),
+ * and see it counted on the History page. `m` gives the page's messages in its language.
+ */
+async function prepareSendAndTrack(page: Page, m: Messages, favourite: string) {
+  await expect(page.getByRole("heading", { level: 1, name: m("review.title") })).toBeVisible();
   await expect(page.getByRole("heading", { name: favourite })).toBeVisible();
   await page.getByRole("checkbox", { name: favourite }).check();
-  await page.getByRole("button", { name: /Prepare applications/ }).click();
-  await expect(page.getByText(/not built yet/)).toBeVisible();
+  await page.getByRole("button", { name: `${m("review.prepare")} (1)` }).click();
 
-  // History shows the locked batch with its ratings.
+  // The application: its CV and letter, written from the CV, ready to check and download.
+  await expect(page).toHaveURL(/\/applications\?id=\d+$/);
+  await expect(page.getByRole("heading", { level: 2, name: favourite })).toBeVisible();
+  const cvName = m("applications.docName.cv");
+  await expect(
+    page.getByRole("article", { name: m("applications.previewOf", { document: cvName }) }),
+  ).toBeVisible();
+  await expect(page.getByRole("tab", { name: m("applications.cv") })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await expect(page.getByRole("heading", { name: m("applications.guardTitle") })).toBeVisible();
+  const downloading = page.waitForEvent("download");
   await page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "History" })
+    .getByRole("link", {
+      name: m("applications.downloadAs", { document: cvName, format: "PDF" }),
+    })
     .click();
-  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
-  for (const title of firstTitles) await expect(page.getByText(title).first()).toBeVisible();
-});
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdf = readFileSync(await download.path());
+  expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+
+  await page.getByRole("button", { name: m("applications.markApplied") }).click();
+  await expect(
+    page.getByRole("status").getByText(m("applications.markedApplied")).first(),
+  ).toBeVisible();
+
+  // The tracker: the card under Applied moves to Interview 1 by its handle's arrow key.
+  await mainNav(page, m)
+    .getByRole("link", { name: m("shell.tracker") })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: m("tracker.title") })).toBeVisible();
+  const column = (status: string) =>
+    page.getByRole("region", { name: m(`status.${status}`), exact: true });
+  const handle = page.getByRole("button", {
+    name: m("tracker.handle", { title: favourite }),
+    exact: true,
+  });
+  await expect(column("applied").getByRole("heading", { name: favourite })).toBeVisible();
+  await handle.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(column("interview1").getByRole("heading", { name: favourite })).toBeVisible();
+  const moved = m("tracker.moved", { title: favourite, status: m("status.interview1") });
+  const toast = page.getByRole("status").locator("div", { hasText: moved }).last();
+  await expect(toast).toBeVisible();
+  // Undo puts it back; the keyboard moves it again (the handle keeps the focus).
+  await toast.getByRole("button", { name: m("common.undo") }).click();
+  await expect(column("applied").getByRole("heading", { name: favourite })).toBeVisible();
+  await handle.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(column("interview1").getByRole("heading", { name: favourite })).toBeVisible();
+  await expect(handle).toBeFocused();
+
+  // The same data as a table, and back.
+  await page.getByRole("button", { name: m("tracker.table") }).click();
+  await expect(
+    page.getByRole("combobox", { name: m("tracker.statusLabel", { title: favourite }) }),
+  ).toHaveValue("interview1");
+  await page.getByRole("button", { name: m("tracker.board") }).click();
+
+  // History counts it: one application, one interview.
+  await mainNav(page, m)
+    .getByRole("link", { name: m("shell.history") })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: m("history.title") })).toBeVisible();
+  const funnel = page.getByRole("region", { name: m("charts.funnel.title") });
+  await funnel.getByText(m("charts.showNumbers")).click();
+  await expect(
+    funnel.getByRole("row", { name: new RegExp(`^${m("charts.funnel.interview")} 1 `) }),
+  ).toBeVisible();
+}
 
 for (const locale of ["es", "pt"]) {
   test(`the first screens in ${locale}`, async ({ page }) => {
@@ -164,6 +252,65 @@ for (const locale of ["es", "pt"]) {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(m("onboarding.level.title"));
   });
 }
+
+/**
+ * Signs a new person up through the API with a CV, and rates a batch of 2 (the first job 5★)
+ * and locks it: the next batch now waits for an application, or a "none".
+ */
+async function likedAndLocked(page: Page, locale: string) {
+  await page.goto(`/${locale}/sign-in`);
+  const api = page.request;
+  const up = await api.post("/api/auth/sign-up/email", {
+    data: {
+      name: "Lucía",
+      email: `lucia-apply-${locale}-${Date.now()}@example.com`,
+      password: "una contraseña larga",
+    },
+  });
+  expect(up.status()).toBe(201);
+  expect((await api.put("/api/preferences", { data: { batchSize: 2 } })).status()).toBe(200);
+  const saved = await api.put("/api/cv", {
+    multipart: { file: { name: "developer.md", mimeType: "text/markdown", buffer: cv } },
+  });
+  expect(saved.status()).toBe(200);
+  const batch = await (await api.post("/api/batches")).json();
+  const jobs = batch.jobs.map((j: { job: { id: number; title: string } }) => j.job);
+  for (const [i, job] of jobs.entries()) {
+    await api.post("/api/ratings", { data: { jobId: job.id, stars: i === 0 ? 5 : 2 } });
+  }
+  const locked = await (await api.post(`/api/batches/${batch.id}/lock?next=true`)).json();
+  expect(locked.next).toBeNull();
+  return { batchId: batch.id as number, favourite: jobs[0].title as string };
+}
+
+test("in Spanish, then Portuguese: an application prepared, sent and tracked; then “none”", async ({
+  page,
+}) => {
+  const es: Messages = (key, values) => message("es", key, values);
+  const { batchId, favourite } = await likedAndLocked(page, "es");
+  await page.goto("/es/dashboard");
+  await page.getByRole("button", { name: es("dashboard.newBatch") }).click();
+  await expect(page.getByRole("heading", { name: es("dashboard.gateTitle") })).toBeVisible();
+  await expect(page.getByText(es("dashboard.gateText", { id: String(batchId) }))).toBeVisible();
+  await page.getByRole("link", { name: es("dashboard.gatePrepare") }).click();
+  await prepareSendAndTrack(page, es, favourite);
+
+  // With one sent, the next batch opens; liking a job of it and locking it closes the gate
+  // again, and this time the person (now in Portuguese) applies to none of them.
+  const next = await (await page.request.post("/api/batches")).json();
+  expect(next.jobs).toHaveLength(2);
+  for (const { job } of next.jobs) {
+    await page.request.post("/api/ratings", { data: { jobId: job.id, stars: 4 } });
+  }
+  await page.request.post(`/api/batches/${next.id}/lock`);
+  const pt: Messages = (key, values) => message("pt", key, values);
+  await page.goto("/pt/dashboard");
+  await page.getByRole("button", { name: pt("dashboard.newBatch") }).click();
+  await expect(page.getByRole("heading", { name: pt("dashboard.gateTitle") })).toBeVisible();
+  await page.getByRole("button", { name: pt("dashboard.gateDecline") }).click();
+  await expect(page.getByText(pt("dashboard.progress", { rated: "0", total: "2" }))).toBeVisible();
+  await expect(page.getByRole("article")).toHaveCount(2);
+});
 
 test("the language and theme switch, and stay switched", async ({ page }) => {
   await page.goto("/en/sign-in");

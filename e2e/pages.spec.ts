@@ -29,8 +29,21 @@ async function signedInWithBatch(page: Page) {
   expect(cvSaved.status()).toBe(200);
   const batch = await api.post("/api/batches");
   expect(batch.status()).toBe(201);
-  const first = (await batch.json()).jobs[0].job.id;
-  await api.post("/api/ratings", { data: { jobId: first, stars: 4 } });
+  const jobs = (await batch.json()).jobs.map((j: { job: { id: number } }) => j.job.id);
+  await api.post("/api/ratings", { data: { jobId: jobs[0], stars: 4 } });
+  return jobs as number[];
+}
+
+/** signedInWithBatch, plus applications to both jobs: one sent (on the tracker), one a draft. */
+async function signedInWithApplications(page: Page) {
+  const jobs = await signedInWithBatch(page);
+  const made = await page.request.post("/api/applications/generate", { data: { jobIds: jobs } });
+  expect(made.status()).toBe(201);
+  const [sent] = (await made.json()).applications;
+  const moved = await page.request.put(`/api/applications/${sent.id}`, {
+    data: { status: "applied" },
+  });
+  expect(moved.status()).toBe(200);
 }
 
 const publicPages = ["/en", "/en/sign-in", "/en/sign-up"];
@@ -43,6 +56,8 @@ const signedInPages = [
   "/en/settings",
   "/en/applications",
   "/en/tracker",
+  // A person who is not an admin: the page says it is only for admins.
+  "/en/admin",
 ];
 
 async function setTheme(page: Page, theme: "dark" | "light") {
@@ -75,7 +90,7 @@ test("every page passes an axe scan in both themes, and is saved as a screenshot
     }
   };
   for (const path of publicPages) await check(path);
-  await signedInWithBatch(page);
+  await signedInWithApplications(page);
   for (const path of signedInPages) await check(path);
 });
 

@@ -117,3 +117,71 @@ export interface SkillGap {
   weeks: { week: string; index: number }[];
   plan: SkillPlanItem[];
 }
+
+/** Where an application stands: a draft until the person says they sent it. */
+export const APPLICATION_STATUSES = [
+  "draft",
+  "applied",
+  "interview1",
+  "interview2",
+  "offer",
+  "rejected",
+  "no_response",
+  "accepted",
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export type DocumentKind = "cv" | "letter";
+
+/** A fact the truthfulness guard could not find in the CV, and the sentence it left out. */
+export interface GuardFlag {
+  document: DocumentKind;
+  kind: "employer" | "title" | "date" | "degree" | "number" | "skill" | "name";
+  value: string;
+  removed: string;
+}
+
+/** A line of a tailored document beside the CV line it came from. */
+export interface Provenance {
+  document: DocumentKind;
+  output: string;
+  source: string;
+  rewritten: boolean;
+}
+
+export interface Generation {
+  writer: "offline" | "llm";
+  language: string;
+  flags: GuardFlag[];
+  provenance: Provenance[];
+  ms: number;
+  generatedAt: string;
+  previous?: { cv: string; letter: string } | null;
+}
+
+export interface Application {
+  id: number;
+  jobId: number;
+  batchId: number | null;
+  status: ApplicationStatus;
+  job: JobView;
+  /** The tailored CV and cover letter, in Markdown. */
+  cv: string;
+  letter: string;
+  generation: Generation;
+  addedFacts: string;
+  notes: string;
+  appliedAt: string | null;
+  statusChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Waiting on the employer for longer than the reminder interval. */
+  reminderDue: boolean;
+  remindAt: string | null;
+}
+
+export interface ApplicationList {
+  applications: Application[];
+  remindersDue: number;
+  reminderDays: number;
+}

@@ -58,8 +58,8 @@ describe("parseCv", () => {
     expect(cv.contact[0]).toContain("maria.lopez@example.org");
     expect(cv.headline).toContain("Data scientist with 5+ years");
     expect(cv.experience.map((e) => [e.header, e.dates])).toEqual([
-      ["Senior Data Scientist, Shopwise (Madrid) ·", "Jan 2021 – Present"],
-      ["Data Analyst, Banco Claro ·", "2018 – 2020"],
+      ["Senior Data Scientist, Shopwise (Madrid)", "Jan 2021 – Present"],
+      ["Data Analyst, Banco Claro", "2018 – 2020"],
     ]);
     expect(cv.experience[0]?.lines.map((l) => l.text)).toHaveLength(3);
     expect(cv.experience[1]?.lines[0]?.text).toBe(
@@ -67,6 +67,44 @@ describe("parseCv", () => {
     );
     expect(cv.skills).toEqual(expect.arrayContaining(["Python", "PostgreSQL", "Tableau"]));
     expect(cv.blocks.map((b) => b.kind)).toEqual(["education", "languages"]);
+  });
+
+  it("reads a Markdown CV: heading entries dated by the line below, wrapped lines joined", () => {
+    const cv = parseCv(
+      [
+        "# Katarzyna Nowak",
+        "",
+        "**Backend engineer** · kasia@example.com",
+        "",
+        "## Experience",
+        "",
+        "### Senior Software Engineer — Fennel Health",
+        "",
+        "_January 2020 – present_",
+        "",
+        "- Designed the scheduling service in Go and PostgreSQL, handling",
+        "  ~2M requests a day with p99 latency under 120 ms.",
+        "- Led a team of four.",
+        "",
+        "### Junior Developer — Softmill Studio",
+        "",
+        "_2015 – 2016_",
+        "",
+        "- Built client websites with **PHP**.",
+      ].join("\n"),
+    );
+    expect(cv.name).toBe("Katarzyna Nowak");
+    expect(cv.experience.map((e) => [e.header, e.dates, e.lines.map((l) => l.text)])).toEqual([
+      [
+        "Senior Software Engineer — Fennel Health",
+        "January 2020 – present",
+        [
+          "Designed the scheduling service in Go and PostgreSQL, handling ~2M requests a day with p99 latency under 120 ms.",
+          "Led a team of four.",
+        ],
+      ],
+      ["Junior Developer — Softmill Studio", "2015 – 2016", ["Built client websites with PHP."]],
+    ]);
   });
 
   it("takes a CV with no headings at all: every line is kept, nothing is lost", () => {

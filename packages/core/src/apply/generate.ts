@@ -121,9 +121,10 @@ export async function generateDocuments(
   const cvText = profile.cvText;
   const addedFacts = options.addedFacts?.trim() ?? "";
   const cv = parseCv(addedFacts ? `${cvText}\n\n${addedFacts}` : cvText);
+  // The CV's own name and contact first: the document is theirs; the account fills gaps.
   const person = {
-    name: user && user.name !== userId ? user.name : (cv.name ?? ""),
-    email: user?.email ?? null,
+    name: cv.name ?? (user && user.name !== userId ? user.name : ""),
+    email: cv.contact.some((line) => line.includes("@")) ? null : (user?.email ?? null),
   };
   const language = detectLanguage(`${job.title}\n${job.description}`);
   const jobSkills = job.skills ?? extractSkills(`${job.title}\n${job.description}`);

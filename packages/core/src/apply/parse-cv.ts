@@ -70,16 +70,45 @@ function isContact(line: string): boolean {
   return phone !== undefined && phone.replace(/\D/g, "").length >= 9 && !DATE_RANGE.test(line);
 }
 
-/** Lines of a section's text: bullet marks gone, wrapped lines joined, "•"-runs split. */
-function sectionLines(text: string): string[] {
-  const out: string[] = [];
+/** A line of a section as read: its text without markup, and whether it was a heading. */
+interface SourceLine {
+  text: string;
+  heading: boolean;
+}
+
+const MARKDOWN_HEADING = /^\s*#{1,6}\s+/;
+
+/** "**Senior** _2019 – 2021_ `Go`" → "Senior 2019 – 2021 Go". */
+function withoutMarkup(line: string): string {
+  return line
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|[\s(])[_*]([^_*\n]+?)[_*](?=$|[\s).,;:!?])/g, "$1$2")
+    .replace(/`([^`]*)`/g, "$1");
+}
+
+/**
+ * Lines of a section's text: bullet marks and markup gone, "•"-runs split, wrapped lines
+ * joined (in a Markdown CV, every line of a paragraph or list item; in plain text, an indented
+ * line, or a lower-case one after a long line with no full stop).
+ */
+function sectionLines(text: string, markdown: boolean): SourceLine[] {
+  const out: SourceLine[] = [];
+  let open = false;
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw
-      .replace(/[\u200b-\u200f\u2060\ufeff]/g, "")
-      .replace(/\s+/g, " ")
-      .trim();
-    if (!line || (REDACTED.test(line) && line.replace(/[*\s]/g, "").length < 4)) continue;
+    const heading = MARKDOWN_HEADING.test(raw);
+    const line = withoutMarkup(
+      raw
+        .replace(/[\u200b-\u200f\u2060\ufeff]/g, "")
+        .replace(MARKDOWN_HEADING, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
+    if (!line || (REDACTED.test(line) && line.replace(/[*\s]/g, "").length < 4)) {
+      open = false;
+      continue;
+    }
     const bulleted = BULLET_MARK.test(raw);
+    const indented = /^\s{2,}\S/.test(raw) && !bulleted;
     const pieces = line
       .replace(BULLET_MARK, "")
       .split(/\s+[•●▪]\s+|^[•●▪]\s*/u)
@@ -87,28 +116,30 @@ function sectionLines(text: string): string[] {
       .filter(Boolean);
     for (const piece of pieces) {
       const previous = out.at(-1);
-      // A wrapped line continues a long one before: it starts in lower case after no full stop.
-      if (
+      const continues =
+        !heading &&
         !bulleted &&
-        previous &&
-        previous.length >= 40 &&
-        /^\p{Ll}/u.test(piece) &&
-        !/[.;:!?]$/.test(previous)
-      ) {
-        out[out.length - 1] = `${previous} ${piece}`;
-      } else {
-        out.push(piece);
-      }
+        previous !== undefined &&
+        !previous.heading &&
+        ((markdown && open) ||
+          indented ||
+          (previous.text.length >= 40 &&
+            /^\p{Ll}/u.test(piece) &&
+            !/[.;:!?]$/.test(previous.text)));
+      if (continues && previous) previous.text = `${previous.text} ${piece}`;
+      else out.push({ text: piece, heading });
     }
+    open = !heading;
   }
   // Very long lines (CVs pasted as one paragraph) are cut into sentences.
   return out.flatMap((line) =>
-    line.length > 280
-      ? line
+    line.text.length > 280
+      ? line.text
           // "…PostgreSQL.Don't…": pasted text often lost the space after a full stop.
           .split(/(?<=[.;!?])\s+(?=[\p{Lu}\d])|(?<=[\p{Ll}\d)][.;!?])(?=\p{Lu}\p{Ll})|(?<=;)/u)
           .map((s) => s.trim())
           .filter(Boolean)
+          .map((text) => ({ text, heading: false }))
       : [line],
   );
 }
@@ -148,23 +179,26 @@ export function parseCv(text: string): ParsedCv {
     blocks: [],
     lines: [],
   };
+  // A Markdown CV (headings and list items) wraps its paragraphs freely.
+  const markdown = /^#{1,3}\s+\S/m.test(text) && /^\s*[-*]\s+\S/m.test(text);
   for (const section of cvSections(text)) {
-    const lines = sectionLines(section.text);
+    const lines = sectionLines(section.text, markdown);
+    const texts = lines.map((l) => l.text);
     if (section.kind === "summary" && !section.heading) {
-      readPreamble(cv, lines, (value) => line("summary", value));
+      readPreamble(cv, texts, (value) => line("summary", value));
     } else if (section.kind === "summary") {
-      cv.summary.push(...lines.map((value) => line("summary", value)));
+      cv.summary.push(...texts.map((value) => line("summary", value)));
     } else if (section.kind === "experience") {
       cv.experienceHeading ??= section.heading;
       cv.experience.push(...readEntries(lines, (value) => line("experience", value)));
     } else if (section.kind === "skills") {
       cv.skillsHeading ??= section.heading;
-      cv.skillLines.push(...lines.map((value) => line("skills", value)));
+      cv.skillLines.push(...texts.map((value) => line("skills", value)));
     } else {
       cv.blocks.push({
         kind: section.kind,
         heading: section.heading,
-        lines: lines.map((value) => line(section.kind, value)),
+        lines: texts.map((value) => line(section.kind, value)),
       });
     }
   }
@@ -174,7 +208,7 @@ export function parseCv(text: string): ParsedCv {
     if (dated >= 0) {
       const rest = cv.summary.splice(dated);
       cv.experience = readEntries(
-        rest.map((l) => l.text),
+        rest.map((l) => ({ text: l.text, heading: false })),
         (value) => line("experience", value),
       );
     }
@@ -202,29 +236,44 @@ function readPreamble(cv: ParsedCv, lines: string[], make: (value: string) => Cv
   });
 }
 
-/** Entries start at a line with a date range; lines before the first dated line stay loose. */
-function readEntries(lines: string[], make: (value: string) => CvLine): CvEntry[] {
+/**
+ * Entries start at a heading ("### Engineer — Acme") or a line with a date range; a date
+ * line alone dates the entry above it, or makes the line before it a header.
+ */
+function readEntries(lines: SourceLine[], make: (value: string) => CvLine): CvEntry[] {
   const entries: CvEntry[] = [];
   let current: CvEntry | null = null;
-  for (const value of lines) {
-    const match = DATE_RANGE.exec(value);
-    if (match && value.length <= 200) {
-      let header = value
-        .replace(match[0], " ")
-        .replace(/^[\s:,;|–—-]+|[\s:,;|–—-]+$/g, "")
-        .replace(/\s{2,}/g, " ");
+  for (const { text, heading } of lines) {
+    const match = text.length <= 200 ? DATE_RANGE.exec(text) : null;
+    const dates = match ? match[0].replace(/\s+/g, " ") : null;
+    const rest = (match ? text.replace(match[0], " ") : text)
+      .replace(/^[\s:,;|·–—-]+|[\s:,;|·–—-]+$/g, "")
+      .replace(/\s{2,}/g, " ");
+    if (heading) {
+      current = { header: rest, dates, lines: [] };
+      entries.push(current);
+    } else if (
+      dates &&
+      rest.length < 3 &&
+      current &&
+      !current.dates &&
+      current.lines.length === 0
+    ) {
+      current.dates = dates;
+    } else if (dates) {
       // "Developer, Acme" on one line and the dates alone on the next.
-      if (header.length < 3 && current && current.lines.length > 0) {
-        header = current.lines.pop()?.text ?? "";
-      }
-      current = { header, dates: match[0].replace(/\s+/g, " "), lines: [] };
+      const header: string =
+        rest.length < 3 && current && current.lines.length > 0
+          ? (current.lines.pop()?.text ?? "")
+          : rest;
+      current = { header, dates, lines: [] };
       entries.push(current);
     } else {
       if (!current) {
         current = { header: "", dates: null, lines: [] };
         entries.push(current);
       }
-      current.lines.push(make(value));
+      current.lines.push(make(text));
     }
   }
   return entries.filter((entry) => entry.header || entry.lines.length > 0);

@@ -27,6 +27,18 @@ const NAV = [
   { href: "/settings", key: "settings", icon: "⚙" },
 ] as const;
 
+/** Shown only to the people named in `admins` (the session says who). */
+const ADMIN_NAV = { href: "/admin", key: "admin", icon: "⚑" } as const;
+
+/** The pages that fit a phone's bottom bar; the others are in the user menu there. */
+const PHONE_BAR = new Set<string>([
+  "/dashboard",
+  "/applications",
+  "/tracker",
+  "/history",
+  "/skills",
+]);
+
 /**
  * Signed-in pages: a sidebar on wide screens, a bottom bar under 1024 px, the user menu, theme
  * and language. Without a session it sends the person to sign in.
@@ -37,12 +49,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const ta = useTranslations("auth");
   const router = useRouter();
   const pathname = usePathname();
-  const [user, setUser] = useState<User | null>(null);
+  const [user, setUser] = useState<(User & { isAdmin?: boolean }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [menu, setMenu] = useState(false);
 
   useEffect(() => {
-    api<{ user: User }>("/auth/session")
+    api<{ user: User & { isAdmin?: boolean } }>("/auth/session")
       .then(({ user }) => setUser(user))
       .catch((cause) => {
         if (cause instanceof ApiError && cause.status === 401) router.replace("/sign-in");
@@ -76,7 +88,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  const links = NAV.map((item) => {
+  const links = [...NAV, ...(user.isAdmin ? [ADMIN_NAV] : [])].map((item) => {
     const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
     return { ...item, active, label: t(item.key) };
   });
@@ -126,6 +138,23 @@ export function AppShell({ children }: { children: ReactNode }) {
                     className="absolute right-0 z-40 mt-2 w-56 rounded-lg border border-border bg-surface p-2 shadow-lg"
                   >
                     <p className="truncate px-3 py-2 text-sm text-muted">{user.email}</p>
+                    {links
+                      .filter((item) => !PHONE_BAR.has(item.href))
+                      .map((item) => (
+                        <Link
+                          key={item.href}
+                          href={item.href}
+                          role="menuitem"
+                          onClick={() => setMenu(false)}
+                          aria-current={item.active ? "page" : undefined}
+                          className="block rounded-md px-3 py-2 text-text no-underline hover:bg-surface-2 lg:hidden"
+                        >
+                          <span aria-hidden="true" className="mr-2">
+                            {item.icon}
+                          </span>
+                          {item.label}
+                        </Link>
+                      ))}
                     <button
                       type="button"
                       role="menuitem"
@@ -144,23 +173,25 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
           <nav
             aria-label={t("nav")}
-            className="fixed inset-x-0 bottom-0 z-30 flex justify-around border-t border-border bg-surface py-2 lg:hidden"
+            className="fixed inset-x-0 bottom-0 z-30 flex justify-around overflow-x-auto border-t border-border bg-surface py-2 lg:hidden"
           >
-            {links.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                aria-current={item.active ? "page" : undefined}
-                className={`flex flex-col items-center gap-0.5 px-2 text-xs no-underline ${
-                  item.active ? "font-semibold text-text" : "text-muted"
-                }`}
-              >
-                <span aria-hidden="true" className="text-lg">
-                  {item.icon}
-                </span>
-                {item.label}
-              </Link>
-            ))}
+            {links
+              .filter((item) => PHONE_BAR.has(item.href))
+              .map((item) => (
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  aria-current={item.active ? "page" : undefined}
+                  className={`flex min-w-0 shrink-0 flex-col items-center gap-0.5 px-1.5 text-center text-xs no-underline ${
+                    item.active ? "font-semibold text-text" : "text-muted"
+                  }`}
+                >
+                  <span aria-hidden="true" className="text-lg">
+                    {item.icon}
+                  </span>
+                  {item.label}
+                </Link>
+              ))}
           </nav>
         </div>
       </ToastProvider>

@@ -13,6 +13,8 @@ type State =
   | { kind: "loading" }
   | { kind: "none" }
   | { kind: "exhausted"; message: string }
+  /** The last batch had liked jobs and no application sent yet: the next waits for that. */
+  | { kind: "gate"; batchId: number }
   | { kind: "error"; message: string }
   | { kind: "batch"; batch: Batch };
 
@@ -52,12 +54,22 @@ export function Dashboard() {
     void load();
   }, [load]);
 
+  /** The gate for the newest batch (the locked one whose applications are awaited). */
+  const gate = useCallback(async () => {
+    const { batches } = await api<{ batches: Batch[] }>("/batches?limit=1");
+    const newest = batches[0];
+    if (newest) setState({ kind: "gate", batchId: newest.id });
+    else setState({ kind: "none" });
+  }, []);
+
   const newBatch = async () => {
     setBusy(true);
     try {
       show(await api<Batch>("/batches", { method: "POST" }));
     } catch (cause) {
-      if (cause instanceof ApiError && cause.status === 409) {
+      if (cause instanceof ApiError && cause.status === 409 && cause.field === "applications") {
+        await gate().catch((failure) => setState({ kind: "error", message: failed(failure) }));
+      } else if (cause instanceof ApiError && cause.status === 409) {
         setState({ kind: "exhausted", message: cause.message });
       } else setState({ kind: "error", message: failed(cause) });
     } finally {
@@ -115,8 +127,9 @@ export function Dashboard() {
         `/batches/${batch.id}/lock?next=true`,
         { method: "POST" },
       );
+      // No next batch while this one's liked jobs wait for an application (or a "none").
       if (result.next) show(result.next);
-      else setState({ kind: "none" });
+      else setState({ kind: "gate", batchId: result.batch.id });
     } catch (cause) {
       if (cause instanceof ApiError && cause.status === 409) {
         setState({ kind: "exhausted", message: cause.message });
@@ -124,6 +137,19 @@ export function Dashboard() {
     } finally {
       setBusy(false);
     }
+  };
+
+  /** "I'm not applying to any of them": the next batch may open. */
+  const decline = async (batchId: number) => {
+    setBusy(true);
+    try {
+      await api(`/batches/${batchId}/no-applications`, { method: "POST" });
+    } catch (cause) {
+      toast({ message: tc("error", { message: failed(cause) }) });
+      setBusy(false);
+      return;
+    }
+    await newBatch();
   };
 
   if (state.kind === "loading") {
@@ -143,6 +169,36 @@ export function Dashboard() {
         <button type="button" onClick={load} className={ui.button}>
           {tc("retry")}
         </button>
+      </section>
+    );
+  }
+  if (state.kind === "gate") {
+    return (
+      <section
+        aria-labelledby="gate-title"
+        className={`${ui.card} flex max-w-2xl flex-col items-start gap-3`}
+      >
+        <h1 id="gate-title" className="text-xl font-semibold">
+          {t("gateTitle")}
+        </h1>
+        <p>{t("gateText", { id: state.batchId })}</p>
+        <p className="text-sm text-muted">{t("gateWhy")}</p>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/review" className={`${ui.button} no-underline`}>
+            {t("gatePrepare")}
+          </Link>
+          <button
+            type="button"
+            onClick={() => decline(state.batchId)}
+            disabled={busy}
+            className={ui.buttonQuiet}
+          >
+            {t("gateDecline")}
+          </button>
+        </div>
+        <p role="status" aria-live="polite" className="text-sm text-muted">
+          {busy ? t("gateOpening") : ""}
+        </p>
       </section>
     );
   }

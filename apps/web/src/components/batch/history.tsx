@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { PageHeading } from "@/components/page-heading";
@@ -8,6 +9,12 @@ import type { Batch } from "@/lib/types";
 import { ui } from "@/lib/ui";
 import { useBatches } from "./use-batches";
 
+// The charts (recharts) draw in the browser only, and load after the page.
+const SearchProgress = dynamic(
+  () => import("@/components/charts/search-charts").then((m) => m.SearchProgress),
+  { ssr: false, loading: () => <LoadingBlock /> },
+);
+
 function stats(batch: Batch) {
   const stars = batch.jobs.flatMap((j) => (j.rating ? [j.rating.stars] : []));
   const average = stars.length ? stars.reduce((a, b) => a + b, 0) / stars.length : null;
@@ -15,44 +22,9 @@ function stats(batch: Batch) {
   return { average, high };
 }
 
-/** A small bar chart of average stars per batch, oldest to newest. */
-function Trend({ batches, label }: { batches: Batch[]; label: string }) {
-  const points = [...batches].reverse().map((b) => ({ id: b.id, ...stats(b) }));
-  const width = Math.max(1, points.length) * 28;
-  return (
-    <figure className={ui.card}>
-      <figcaption className="mb-3 text-sm font-semibold">{label}</figcaption>
-      <svg
-        viewBox={`0 0 ${width} 100`}
-        className="h-28 w-full max-w-xl"
-        role="img"
-        aria-label={label}
-      >
-        {points.map((p, i) => {
-          const h = p.average === null ? 2 : (p.average / 5) * 90;
-          return (
-            <g key={p.id}>
-              <title>{`#${p.id}: ${p.average?.toFixed(1) ?? "–"}`}</title>
-              <rect
-                x={i * 28 + 4}
-                y={100 - h}
-                width={20}
-                height={h}
-                rx={3}
-                className="fill-primary"
-              />
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
-  );
-}
-
-/** Past batches with their ratings, a stars filter and the trend. */
+/** How the search is going (charts), then past batches with their ratings and a stars filter. */
 export function History() {
   const t = useTranslations("history");
-  const tc = useTranslations("common");
   const locale = useLocale();
   const { batches, error } = useBatches();
   const [minStars, setMinStars] = useState(0);
@@ -66,7 +38,7 @@ export function History() {
         <p className={ui.card}>{t("empty")}</p>
       ) : (
         <>
-          <Trend batches={batches} label={t("trend")} />
+          <SearchProgress />
           <label className="flex items-center gap-3 text-sm">
             {t("minStars")}
             <select

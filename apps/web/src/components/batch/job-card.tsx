@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { age, payRange } from "@/lib/format";
 import type { BatchJob, Rating } from "@/lib/types";
 import { ui } from "@/lib/ui";
@@ -14,10 +14,13 @@ export function JobCard({
   item,
   onRate,
   readOnly = false,
+  children,
 }: {
   item: BatchJob;
   onRate?: (change: RatingChange) => void;
   readOnly?: boolean;
+  /** More, under the card's own content (the review page's "Prepared" line). */
+  children?: ReactNode;
 }) {
   const t = useTranslations("job");
   const locale = useLocale();
@@ -186,6 +189,7 @@ export function JobCard({
           ) : null}
         </div>
       )}
+      {children}
     </article>
   );
 }

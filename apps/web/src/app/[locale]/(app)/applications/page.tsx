@@ -1,5 +1,5 @@
 import { setRequestLocale } from "next-intl/server";
-import { NotYet } from "@/components/app/not-yet";
+import { ApplicationsView } from "@/components/applications/applications-view";
 import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("applications", "/applications");
@@ -11,5 +11,5 @@ export default async function ApplicationsPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  return <NotYet titleKey="applicationsTitle" />;
+  return <ApplicationsView />;
 }

@@ -1,5 +1,5 @@
 import { setRequestLocale } from "next-intl/server";
-import { NotYet } from "@/components/app/not-yet";
+import { Tracker } from "@/components/tracker/tracker";
 import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("tracker", "/tracker");
@@ -7,5 +7,5 @@ export const generateMetadata = pageMetadata("tracker", "/tracker");
 export default async function TrackerPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  return <NotYet titleKey="trackerTitle" />;
+  return <Tracker />;
 }

@@ -1,0 +1,180 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { useToast } from "@/components/toast";
+import { Link } from "@/i18n/navigation";
+import { api } from "@/lib/api";
+import { age } from "@/lib/format";
+import type { Application, DocumentKind } from "@/lib/types";
+import { ui } from "@/lib/ui";
+import { DocumentEditor } from "./document-editor";
+import { GuardReport } from "./guard-report";
+import { ProvenanceList } from "./provenance-list";
+import { StatusBadge } from "./status-badge";
+import { updateApplication, useErrorText } from "./use-applications";
+
+type Busy = null | "applying" | "regenerating";
+
+/** One application: its documents to check and edit, what the guard left out, and where it stands. */
+export function ApplicationDetail({
+  application,
+  drafts,
+  setDraft,
+  onChange,
+}: {
+  application: Application;
+  drafts: Partial<Record<DocumentKind, string>>;
+  setDraft: (kind: DocumentKind, text: string | null) => void;
+  onChange: (changed: Application) => void;
+}) {
+  const t = useTranslations("applications");
+  const tc = useTranslations("common");
+  const tj = useTranslations("job");
+  const locale = useLocale();
+  const toast = useToast();
+  const errorText = useErrorText();
+  const [busy, setBusy] = useState<Busy>(null);
+  const [notice, setNotice] = useState("");
+  const { job, generation } = application;
+  const source = job.sources[0];
+  const edited = Object.keys(drafts).length > 0;
+
+  const fail = (cause: unknown) => {
+    const message = tc("error", { message: errorText(cause) });
+    setNotice(message);
+    toast({ message });
+  };
+
+  const markApplied = async () => {
+    setBusy("applying");
+    try {
+      const changed = await updateApplication(application.id, { status: "applied" });
+      onChange(changed);
+      setNotice(t("markedApplied"));
+      toast({
+        message: t("markedApplied"),
+        action: {
+          label: tc("undo"),
+          run: () => {
+            updateApplication(application.id, { status: "draft" }).then(onChange).catch(fail);
+          },
+        },
+      });
+    } catch (cause) {
+      fail(cause);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** Writes the documents again (with the facts added, when given) and keeps the old ones. */
+  const regenerate = async (addedFacts?: string) => {
+    setBusy("regenerating");
+    setNotice(t("regenerating"));
+    try {
+      if (addedFacts !== undefined && addedFacts !== application.addedFacts) {
+        await updateApplication(application.id, { addedFacts });
+      }
+      const { applications } = await api<{ applications: Application[] }>(
+        "/applications/generate",
+        { json: { jobIds: [application.jobId] } },
+      );
+      const changed = applications[0];
+      if (changed) {
+        setDraft("cv", null);
+        setDraft("letter", null);
+        onChange(changed);
+      }
+      setNotice(t("regenerated"));
+    } catch (cause) {
+      fail(cause);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div id="application-detail" className="flex min-w-0 scroll-mt-4 flex-col gap-6">
+      <section aria-labelledby="application-title" className={`${ui.card} flex flex-col gap-3`}>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h2 id="application-title" className="text-xl font-semibold leading-snug">
+              {job.title}
+            </h2>
+            <p className="text-muted">{job.company}</p>
+          </div>
+          <StatusBadge status={application.status} />
+        </div>
+        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
+          {source ? (
+            <a
+              href={source.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={tj("open", { board: source.label })}
+            >
+              {tj("via", { board: source.label })} ↗
+            </a>
+          ) : null}
+          <span>
+            {t("written", {
+              age: age(generation.generatedAt, locale),
+              writer: t(`writer.${generation.writer}`),
+            })}
+          </span>
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          {application.status === "draft" ? (
+            <button
+              type="button"
+              onClick={markApplied}
+              disabled={busy !== null}
+              className={ui.button}
+            >
+              {t("markApplied")}
+            </button>
+          ) : (
+            <Link href="/tracker" className="text-sm">
+              {t("onTracker")}
+            </Link>
+          )}
+          <button
+            type="button"
+            onClick={() => regenerate()}
+            disabled={busy !== null || edited}
+            aria-describedby={edited ? "regenerate-hint" : undefined}
+            className={ui.buttonQuiet}
+          >
+            {busy === "regenerating" ? t("regenerating") : t("regenerate")}
+          </button>
+          {edited ? (
+            <p id="regenerate-hint" className="text-sm text-muted">
+              {t("regenerateHint")}
+            </p>
+          ) : null}
+        </div>
+        <p role="status" aria-live="polite" className="text-sm">
+          {notice}
+        </p>
+      </section>
+
+      <DocumentEditor
+        application={application}
+        drafts={drafts}
+        setDraft={setDraft}
+        onSaved={onChange}
+        disabled={busy === "regenerating"}
+      />
+
+      <GuardReport
+        application={application}
+        busy={busy === "regenerating"}
+        onRegenerate={(facts) => regenerate(facts)}
+        blocked={edited}
+      />
+
+      <ProvenanceList application={application} />
+    </div>
+  );
+}
