@@ -1,7 +1,9 @@
 // Takes the landing page's screenshots from a running AURA (npm start, then
 // `npx tsx scripts/capture-screenshots.ts [URL]`): a demo account with a real CV, its first
-// batch partly rated. They are real pages of the app, so retake them when the dashboard changes.
-import { readFileSync } from "node:fs";
+// batch partly rated; then its applications (a generated CV and the tracker) into
+// docs/screenshots/. They are real pages of the app, so retake them when the pages change.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://localhost:3000";
@@ -52,6 +54,54 @@ try {
   await page.getByText("2/4 rated").waitFor();
   await page.screenshot({ path: new URL("dashboard.png", out).pathname });
   console.log(`saved ${new URL("dashboard.png", out).pathname}`);
+
+  // The rest of the batch rated and locked, applications prepared and moved on the tracker.
+  for (const [i, item] of batch.jobs.slice(2).entries()) {
+    await call("/ratings", {
+      method: "POST",
+      json: { jobId: item.job.id, stars: i === 0 ? 4 : 2 },
+    });
+  }
+  const batchId = (batch as unknown as { id: number }).id;
+  await call(`/batches/${batchId}/lock`, { method: "POST" });
+  const { applications } = (await call("/applications/generate", { method: "POST", json: {} })) as {
+    applications: { id: number }[];
+  };
+  const [applied, interviewing] = applications;
+  if (applied)
+    await call(`/applications/${applied.id}`, { method: "PUT", json: { status: "applied" } });
+  if (interviewing) {
+    await call(`/applications/${interviewing.id}`, { method: "PUT", json: { status: "applied" } });
+    await call(`/applications/${interviewing.id}`, {
+      method: "PUT",
+      json: { status: "interview1" },
+    });
+  }
+  const docs = new URL("../docs/screenshots/", import.meta.url);
+  mkdirSync(docs, { recursive: true });
+  await page.goto(`${base}/en/tracker`);
+  await page.getByRole("heading", { name: "Interview 1" }).waitFor();
+  await page.screenshot({ path: new URL("tracker.png", docs).pathname, fullPage: true });
+  if (applied) {
+    const pdf = await page.request.get(`${base}/api/applications/${applied.id}/cv.pdf`);
+    const file = new URL("generated-cv.pdf", docs).pathname;
+    writeFileSync(file, await pdf.body());
+    // Page 1 as a picture, when poppler's pdftoppm is installed.
+    const png = spawnSync("pdftoppm", [
+      "-png",
+      "-r",
+      "70",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      file,
+      file.replace(/\.pdf$/, ""),
+    ]);
+    if (png.status !== 0) console.log("pdftoppm not found: the CV stays a PDF");
+  }
+  console.log(`saved ${docs.pathname}tracker.png and generated-cv.pdf`);
 } finally {
   await browser.close();
 }
