@@ -211,6 +211,7 @@ describe("the API", () => {
     expect(locked.body.batch.status).toBe("locked");
     // Two jobs were liked: no next batch until an application of this one is confirmed.
     expect(locked.body.next).toBeNull();
+    expect(locked.body.pendingApplications).toEqual({ batchId: made.body.id, liked: 2 });
     const blocked = await call("POST", "/batches", ana);
     expect(blocked.status).toBe(409);
     expect(blocked.body.error).toMatchObject({ code: "conflict", field: "applications" });

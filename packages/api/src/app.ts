@@ -846,7 +846,17 @@ export function createApi(deps: ApiDeps) {
       },
       responses: {
         200: json(
-          z.object({ batch: batchSchema, next: batchSchema.nullable() }),
+          z.object({
+            batch: batchSchema,
+            next: batchSchema.nullable(),
+            pendingApplications: z
+              .object({ batchId: z.number().int(), liked: z.number().int() })
+              .nullable()
+              .openapi({
+                description:
+                  "Why next is null: this batch had liked jobs and no application is confirmed yet",
+              }),
+          }),
           "Locked (and the next batch)",
         ),
         ...errorResponses(400, 401, 404, 409, 429),
@@ -856,11 +866,12 @@ export function createApi(deps: ApiDeps) {
       const userId = c.get("userId");
       const batch = await lockBatch(db, userId, c.req.valid("param").id);
       // The next batch waits while a liked job of this one has no confirmed application.
+      const pending = await pendingApplications(db, userId);
       const next =
-        c.req.valid("query").next === "true" && !(await pendingApplications(db, userId))
+        c.req.valid("query").next === "true" && !pending
           ? (await openBatch(db, await deps.embedder(), userId, openBatchOptions())).batch
           : null;
-      return c.json({ batch, next }, 200);
+      return c.json({ batch, next, pendingApplications: pending }, 200);
     },
   );
 
