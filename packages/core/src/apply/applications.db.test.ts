@@ -16,8 +16,9 @@ import { ensureUser, saveProfile } from "../profile/profile-store.ts";
 import { rankTestPostingsJsonl } from "../rank/rank-test-postings.ts";
 import { extractSkills } from "../skills/extract-skills.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
-import { listOutcomes } from "../track/outcomes.ts";
+import { listOutcomes, recordOutcome } from "../track/outcomes.ts";
 import {
+  declineApplications,
   generateApplications,
   getApplication,
   listApplications,
@@ -219,8 +220,36 @@ describe("applications", () => {
     ).rejects.toMatchObject({ code: "conflict", field: "applications" });
     await updateApplication(handle.db, "lea", made[0]?.id ?? 0, { status: "applied" }, config);
     expect(await pendingApplications(handle.db, "lea")).toBeNull();
+    // Sent documents are not rewritten.
+    await expect(
+      generateApplications(handle.db, embedder, "lea", { jobIds: [first.job.id] }, { config }),
+    ).rejects.toMatchObject({ code: "conflict", field: "jobIds" });
     const next = await openBatch(handle.db, embedder, "lea", { config: rank, now, seed: 2 });
     expect(next.created).toBe(true);
+    // "None" is an answer about a rated, locked batch: not one still open, nor an older one.
+    await expect(declineApplications(handle.db, "lea", next.batch.id)).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(declineApplications(handle.db, "lea", batch.id)).rejects.toMatchObject({
+      code: "conflict",
+    });
+    const [third, fourth] = next.batch.jobs;
+    if (!third || !fourth) throw new Error("batch too small");
+    await rateJob(handle.db, "lea", { jobId: third.job.id, stars: 4 });
+    await rateJob(handle.db, "lea", { jobId: fourth.job.id, stars: 1 });
+    await lockBatch(handle.db, "lea", next.batch.id);
+    expect(await pendingApplications(handle.db, "lea")).not.toBeNull();
+    // A stage recorded without the tracker confirms the batch, and a new application starts there.
+    await recordOutcome(handle.db, "lea", { jobId: third.job.id, stage: "interview1" });
+    expect(await pendingApplications(handle.db, "lea")).toBeNull();
+    const [tracked] = await generateApplications(
+      handle.db,
+      embedder,
+      "lea",
+      { jobIds: [third.job.id] },
+      { config },
+    );
+    expect(tracked?.status).toBe("interview1");
   });
 });
 

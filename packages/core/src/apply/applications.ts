@@ -179,6 +179,13 @@ export async function generateApplications(
       .select()
       .from(applications)
       .where(and(eq(applications.userId, userId), eq(applications.jobId, jobId)));
+    if (existing && existing.status !== "draft") {
+      throw new AppError(
+        "conflict",
+        `Your application to job ${jobId} is marked ${existing.status}: its documents are the ones you sent. Move it back to draft to write them again.`,
+        { field: "jobIds" },
+      );
+    }
     const addedFacts = request.addedFacts ?? existing?.addedFacts ?? "";
     const documents = await generateDocuments(db, embedder, userId, jobId, {
       config: options.config,
@@ -210,14 +217,29 @@ export async function generateApplications(
       addedFacts,
       updatedAt: new Date(),
     };
+    // Stages already recorded for the job (POST /outcomes) set where a new application stands.
+    const status = existing ? existing.status : await furthestStage(db, userId, jobId);
     const [row] = await db
       .insert(applications)
-      .values({ userId, jobId, batchId: batch?.id ?? null, ...values })
+      .values({ userId, jobId, batchId: batch?.id ?? null, status, ...values })
       .onConflictDoUpdate({ target: [applications.userId, applications.jobId], set: values })
       .returning({ id: applications.id });
     if (row) ids.push(row.id);
   }
   return (await listApplications(db, userId, options.config)).filter((a) => ids.includes(a.id));
+}
+
+/** The furthest stage recorded for a job, or draft: a closed outcome wins over an open one. */
+async function furthestStage(db: Database, userId: string, jobId: number) {
+  const rows = await db
+    .select({ stage: outcomes.stage })
+    .from(outcomes)
+    .where(and(eq(outcomes.userId, userId), eq(outcomes.jobId, jobId)));
+  const stages = rows.map((row) => row.stage);
+  const closed = CLOSED.find((stage) => stages.includes(stage));
+  if (closed) return closed;
+  const forward = FORWARD.filter((stage) => stages.includes(stage)).at(-1);
+  return forward ?? "draft";
 }
 
 /** The person's applications, newest change first. */
@@ -259,8 +281,8 @@ export const applicationUpdateSchema = z.strictObject({
   /** When the person applied (ISO 8601); set on the first move past draft when left out. */
   appliedAt: z.iso.datetime({ offset: true }).nullable().optional(),
   /** Edited documents (Markdown): the person's own words, stored as written. */
-  cv: z.string().min(1).max(100_000).optional(),
-  letter: z.string().min(1).max(100_000).optional(),
+  cv: z.string().max(60_000).regex(/\S/, "must not be empty").optional(),
+  letter: z.string().max(60_000).regex(/\S/, "must not be empty").optional(),
   addedFacts: z.string().max(5_000).optional(),
 });
 export type ApplicationUpdate = z.infer<typeof applicationUpdateSchema>;
@@ -305,6 +327,20 @@ export async function updateApplication(
   const update = parseOrThrow(applicationUpdateSchema, input, "application", [], "invalid_input");
   const current = await getApplication(db, userId, id, config);
   const now = new Date();
+  if (update.appliedAt) {
+    if (new Date(update.appliedAt).getTime() > now.getTime() + DAY_MS) {
+      throw new AppError("invalid_input", 'Invalid "appliedAt": it is in the future.', {
+        field: "appliedAt",
+      });
+    }
+    if ((update.status ?? current.status) === "draft") {
+      throw new AppError(
+        "invalid_input",
+        'Invalid "appliedAt": a draft has not been sent; set a status past draft with it.',
+        { field: "appliedAt" },
+      );
+    }
+  }
   await db.transaction(async (tx) => {
     const set: Partial<typeof applications.$inferInsert> = { updatedAt: now };
     if (update.notes !== undefined) set.notes = update.notes;
@@ -342,12 +378,28 @@ export async function deleteApplication(db: Database, userId: string, id: number
 
 /** The person says they apply to none of a batch's jobs: the next batch may open. */
 export async function declineApplications(db: Database, userId: string, batchId: number) {
-  const [row] = await db
-    .update(batches)
-    .set({ noApplicationsAt: new Date() })
-    .where(and(eq(batches.id, batchId), eq(batches.userId, userId)))
-    .returning({ id: batches.id });
-  if (!row) throw new AppError("not_found", `There is no batch ${batchId}.`, { field: "id" });
+  const [batch] = await db
+    .select({ id: batches.id, status: batches.status })
+    .from(batches)
+    .where(and(eq(batches.id, batchId), eq(batches.userId, userId)));
+  if (!batch) throw new AppError("not_found", `There is no batch ${batchId}.`, { field: "id" });
+  const [newest] = await db
+    .select({ id: batches.id })
+    .from(batches)
+    .where(eq(batches.userId, userId))
+    .orderBy(desc(batches.id))
+    .limit(1);
+  // Said of the batch just rated: said earlier it would skip a liked job not yet rated.
+  if (batch.status !== "locked" || newest?.id !== batch.id) {
+    throw new AppError(
+      "conflict",
+      batch.status !== "locked"
+        ? `Rate and lock batch ${batchId} first: this answer is about the jobs you liked in it.`
+        : `Batch ${batchId} is not your newest; only the newest batch waits for an answer.`,
+      { field: "id" },
+    );
+  }
+  await db.update(batches).set({ noApplicationsAt: new Date() }).where(eq(batches.id, batchId));
 }
 
 /**
@@ -387,5 +439,16 @@ export async function pendingApplications(
       ),
     )
     .limit(1);
-  return confirmed ? null : { batchId: newest.id, liked: liked.count };
+  if (confirmed) return null;
+  // A stage recorded for one of its jobs another way (POST /outcomes) confirms it too.
+  const [recorded] = await db
+    .select({ id: outcomes.id })
+    .from(outcomes)
+    .innerJoin(
+      batchJobs,
+      and(eq(batchJobs.jobId, outcomes.jobId), eq(batchJobs.batchId, newest.id)),
+    )
+    .where(eq(outcomes.userId, userId))
+    .limit(1);
+  return recorded ? null : { batchId: newest.id, liked: liked.count };
 }

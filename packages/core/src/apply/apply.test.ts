@@ -107,6 +107,32 @@ describe("parseCv", () => {
     ]);
   });
 
+  it("keeps every section: compound and unknown headings, dated bullets that are not jobs", () => {
+    const cv = parseCv(
+      [
+        "Daniel Kim, CPA",
+        "Experience",
+        "2019 – 2023: Controller, Acme",
+        "- Led the 2020 – 2021 migration of billing to PostgreSQL, on time.",
+        "- Closed the books monthly.",
+        "Education and Certification",
+        "BSc Accounting, 2012",
+        "## Publications",
+        "Audit notes, 2018",
+      ].join("\n"),
+    );
+    expect(cv.name).toBe("Daniel Kim, CPA");
+    expect(cv.experience).toHaveLength(1);
+    expect(cv.experience[0]?.lines.map((l) => l.text)).toEqual([
+      "Led the 2020 – 2021 migration of billing to PostgreSQL, on time.",
+      "Closed the books monthly.",
+    ]);
+    expect(cv.blocks.map((b) => [b.kind, b.heading])).toEqual([
+      ["education", "Education and Certification"],
+      ["other", "Publications"],
+    ]);
+  });
+
   it("takes a CV with no headings at all: every line is kept, nothing is lost", () => {
     const text =
       "Carlos Mendes\nSoftware developer\n2019 - 2023 Backend developer, Acme\nBuilt APIs in Go and PostgreSQL for payments.";
@@ -167,6 +193,15 @@ describe("the truthfulness guard", () => {
   });
 });
 
+describe("the guard's sentences", () => {
+  it("does not cut a sentence at an abbreviation", () => {
+    const evidence = buildEvidence(["Audited U.S. GAAP filings for 3 clients."], []);
+    const guarded = guardMarkdown("I audited U.S. GAAP filings. I led Google's audit.", evidence);
+    expect(guarded.markdown).toBe("I audited U.S. GAAP filings.");
+    expect(guarded.flags.map((f) => f.value)).toEqual(["Google's"]);
+  });
+});
+
 describe("the offline writer", () => {
   it("builds a CV from the person's own lines, most relevant first, and a letter for the job", () => {
     const { cv, letter, written } = write(structuredCv, {
@@ -189,19 +224,23 @@ describe("the offline writer", () => {
     for (const item of written.provenance) expect(structuredCv).toContain(item.source);
   });
 
-  it("spells the person's skills the posting's way, and shows the CV line it came from", () => {
-    const { written } = write(structuredCv, {
+  it("spells a skill by its own name where the posting does, and changes nothing else", () => {
+    const cv = structuredCv
+      .replace("on PostgreSQL", "on Postgres")
+      .replace("in Tableau", "in Tableau and CSS3");
+    const { written } = write(cv, {
       title: "Analytics Engineer",
       company: "Pg Shop",
-      description: "Reports in SQL on Postgres; dashboards.",
+      description: "Reports in SQL on PostgreSQL; dashboards in Advanced Tableau; CSS.",
     });
-    const rewritten = written.provenance.find((p) => p.rewritten);
-    expect(rewritten).toEqual(
+    const rewritten = written.provenance.filter((p) => p.rewritten && p.document === "cv");
+    expect(rewritten).toEqual([
       expect.objectContaining({
-        source: "Wrote SQL reports on PostgreSQL for the risk team.",
-        output: "Wrote SQL reports on Postgres for the risk team.",
+        source: "Wrote SQL reports on Postgres for the risk team.",
+        output: "Wrote SQL reports on PostgreSQL for the risk team.",
       }),
-    );
+    ]);
+    expect(written.cv).toContain("Automated weekly dashboards in Tableau and CSS3");
   });
 
   it("never follows a posting's instructions, hidden or not, nor claims its skills", () => {
@@ -236,7 +275,8 @@ describe("the offline writer", () => {
     expect(cv.flags).toEqual([]);
     expect(cv.markdown).not.toContain("## Experience");
     expect(cv.markdown).not.toMatch(/Python|SQL|Kubernetes/);
-    expect(letter.markdown).toContain("I believe the experience below carries over well");
+    expect(letter.markdown).toContain("I believe my experience carries over well to it.");
+    expect(letter.markdown).not.toContain("Some of what I have done");
     expect(letter.markdown).not.toMatch(/Python|Google/);
   });
 });

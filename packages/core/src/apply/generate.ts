@@ -120,13 +120,14 @@ export async function generateDocuments(
     .where(eq(users.id, userId));
   const cvText = profile.cvText;
   const addedFacts = options.addedFacts?.trim() ?? "";
-  const cv = parseCv(addedFacts ? `${cvText}\n\n${addedFacts}` : cvText);
+  const cv = parseCv(cvText);
   // The CV's own name and contact first: the document is theirs; the account fills gaps.
   const person = {
     name: cv.name ?? (user && user.name !== userId ? user.name : ""),
     email: cv.contact.some((line) => line.includes("@")) ? null : (user?.email ?? null),
   };
   const language = detectLanguage(`${job.title}\n${job.description}`);
+  const cvLanguage = detectLanguage(cvText);
   const jobSkills = job.skills ?? extractSkills(`${job.title}\n${job.description}`);
   const input: WriterInput = {
     person,
@@ -134,16 +135,23 @@ export async function generateDocuments(
     job: { title: job.title, company: job.company, description: job.description, language },
     relevance: await lineRelevance(db, embedder, cv, cvText, { ...job, skills: jobSkills }),
     today: options.today ?? new Date(),
+    cvLanguage,
+    addedFacts,
   };
   const writer = options.writer ?? options.config.writer;
   const written =
     writer === "llm"
-      ? await writeWithLlm(input, cvText, options.config.llm, { fetch: options.fetch })
+      ? await writeWithLlm(
+          input,
+          addedFacts ? `${cvText}\n\nAdded by the person:\n${addedFacts}` : cvText,
+          options.config.llm,
+          { fetch: options.fetch },
+        )
       : writeOffline(input);
   const evidence = buildEvidence(
     [cvText, addedFacts],
     allowedPhrases(input),
-    templateText(language),
+    `${templateText(language)} ${templateText(cvLanguage)}`,
   );
   const cvChecked = guardMarkdown(written.cv, evidence);
   const letterChecked = guardMarkdown(written.letter, evidence);

@@ -189,10 +189,12 @@ function addInline(token: Token, style: Style, out: Inline[]): void {
       return;
     case "link": {
       const t = token as Tokens.Link;
-      const href = t.autolink ? t.href : decodeHTML(t.href);
+      const raw = t.autolink ? t.href : decodeHTML(t.href);
+      // Only web and mail links become links; "javascript:" and the like stay plain text.
+      const href = /^(https?:|mailto:)/i.test(raw.trim()) ? raw.trim() : undefined;
       const before = out.length;
       for (const child of t.tokens) addInline(child, { ...style, link: href }, out);
-      if (out.length === before) push(out, href, { ...style, link: href });
+      if (out.length === before) push(out, raw, { ...style, link: href });
       return;
     }
     case "image":

@@ -9,6 +9,8 @@ export interface CvLine {
   id: string;
   text: string;
   section: CvSectionKind;
+  /** Written as a list item (its order among its neighbours carries no meaning). */
+  bulleted: boolean;
 }
 
 /** A job (or project) the CV lists: its header line as written and its lines. */
@@ -74,7 +76,12 @@ function isContact(line: string): boolean {
 interface SourceLine {
   text: string;
   heading: boolean;
+  /** Written as a list item: never the header of a job. */
+  bulleted: boolean;
 }
+
+/** Longest CV text read: about 30 pages; a bigger upload is not a CV to tailor line by line. */
+const MAX_CV_CHARS = 60_000;
 
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+/;
 
@@ -94,11 +101,21 @@ function withoutMarkup(line: string): string {
 function sectionLines(text: string, markdown: boolean): SourceLine[] {
   const out: SourceLine[] = [];
   let open = false;
-  for (const raw of text.split(/\r?\n/)) {
+  for (const source of text.split(/\r?\n/)) {
+    // A Markdown table row reads as its cells; its |---| rule as nothing.
+    if (/^\s*\|?[\s:|-]*-{3,}[\s:|-]*$/.test(source)) continue;
+    const raw = /^\s*\|.*\|\s*$/.test(source)
+      ? source
+          .split("|")
+          .map((cell) => cell.trim())
+          .filter(Boolean)
+          .join(" · ")
+      : source;
     const heading = MARKDOWN_HEADING.test(raw);
     const line = withoutMarkup(
       raw
-        .replace(/[\u200b-\u200f\u2060\ufeff]/g, "")
+        // Zero-width joiners stay: they hold emoji together.
+        .replace(/[\u200b\u200c\u200e\u200f\u2060\ufeff]/g, "")
         .replace(MARKDOWN_HEADING, "")
         .replace(/\s+/g, " ")
         .trim(),
@@ -121,13 +138,14 @@ function sectionLines(text: string, markdown: boolean): SourceLine[] {
         !bulleted &&
         previous !== undefined &&
         !previous.heading &&
-        ((markdown && open) ||
+        // In Markdown a paragraph's lines are one text; short lines are lists all the same.
+        ((markdown && open && (previous.text.length >= 60 || /^\p{Ll}/u.test(piece))) ||
           indented ||
           (previous.text.length >= 40 &&
             /^\p{Ll}/u.test(piece) &&
             !/[.;:!?]$/.test(previous.text)));
       if (continues && previous) previous.text = `${previous.text} ${piece}`;
-      else out.push({ text: piece, heading });
+      else out.push({ text: piece, heading, bulleted });
     }
     open = !heading;
   }
@@ -139,19 +157,22 @@ function sectionLines(text: string, markdown: boolean): SourceLine[] {
           .split(/(?<=[.;!?])\s+(?=[\p{Lu}\d])|(?<=[\p{Ll}\d)][.;!?])(?=\p{Lu}\p{Ll})|(?<=;)/u)
           .map((s) => s.trim())
           .filter(Boolean)
-          .map((text) => ({ text, heading: false }))
+          .map((text) => ({ text, heading: false, bulleted: line.bulleted }))
       : [line],
   );
 }
 
-function looksLikeName(line: string): boolean {
+function looksLikeName(value: string): boolean {
+  // "Daniel Kim, CPA": a credential after the name.
+  const line = value.replace(/,\s*[\p{Lu}.]{2,8}$/u, "");
   const words = line.trim().split(/\s+/);
   return (
     words.length >= 2 &&
     words.length <= 4 &&
     line.length <= 48 &&
     !/[\d@/|:]/.test(line) &&
-    words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word)) &&
+    // Capitalised words, or words of a script without case (Hebrew, Arabic).
+    words.every((word) => /^[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]*$/u.test(word)) &&
     !/(developer|engineer|manager|designer|analyst|scientist|consultant|specialist|resume|curriculum|vitae)/i.test(
       line,
     )
@@ -159,12 +180,14 @@ function looksLikeName(line: string): boolean {
 }
 
 /** Reads a CV's text into its parts. Works on any text: with no headings, every line is summary. */
-export function parseCv(text: string): ParsedCv {
+export function parseCv(fullText: string): ParsedCv {
+  const text = fullText.slice(0, MAX_CV_CHARS);
   let counter = 0;
-  const line = (section: CvSectionKind, value: string): CvLine => ({
+  const line = (section: CvSectionKind, value: string, bulleted = false): CvLine => ({
     id: `L${++counter}`,
     text: value,
     section,
+    bulleted,
   });
   const cv: ParsedCv = {
     name: null,
@@ -190,7 +213,9 @@ export function parseCv(text: string): ParsedCv {
       cv.summary.push(...texts.map((value) => line("summary", value)));
     } else if (section.kind === "experience") {
       cv.experienceHeading ??= section.heading;
-      cv.experience.push(...readEntries(lines, (value) => line("experience", value)));
+      cv.experience.push(
+        ...readEntries(lines, (value, bulleted) => line("experience", value, bulleted)),
+      );
     } else if (section.kind === "skills") {
       cv.skillsHeading ??= section.heading;
       cv.skillLines.push(...texts.map((value) => line("skills", value)));
@@ -198,7 +223,7 @@ export function parseCv(text: string): ParsedCv {
       cv.blocks.push({
         kind: section.kind,
         heading: section.heading,
-        lines: texts.map((value) => line(section.kind, value)),
+        lines: lines.map((l) => line(section.kind, l.text, l.bulleted)),
       });
     }
   }
@@ -208,8 +233,8 @@ export function parseCv(text: string): ParsedCv {
     if (dated >= 0) {
       const rest = cv.summary.splice(dated);
       cv.experience = readEntries(
-        rest.map((l) => ({ text: l.text, heading: false })),
-        (value) => line("experience", value),
+        rest.map((l) => ({ text: l.text, heading: false, bulleted: false })),
+        (value, bulleted) => line("experience", value, bulleted),
       );
     }
   }
@@ -240,11 +265,21 @@ function readPreamble(cv: ParsedCv, lines: string[], make: (value: string) => Cv
  * Entries start at a heading ("### Engineer — Acme") or a line with a date range; a date
  * line alone dates the entry above it, or makes the line before it a header.
  */
-function readEntries(lines: SourceLine[], make: (value: string) => CvLine): CvEntry[] {
+function readEntries(
+  lines: SourceLine[],
+  make: (value: string, bulleted: boolean) => CvLine,
+): CvEntry[] {
   const entries: CvEntry[] = [];
   let current: CvEntry | null = null;
-  for (const { text, heading } of lines) {
-    const match = text.length <= 200 ? DATE_RANGE.exec(text) : null;
+  for (const { text, heading, bulleted } of lines) {
+    const found = text.length <= 200 ? DATE_RANGE.exec(text) : null;
+    // Dates head a job when they start or end its line ("2019 – 2021: Developer, Acme"), or
+    // the line is short; "Led the 2020 – 2021 migration of …" is something done, not a job.
+    const atEdge =
+      found !== null &&
+      (found.index <= 2 ||
+        text.slice(found.index + found[0].length).replace(/[\s:;,.|)–—-]+/g, "") === "");
+    const match = found && (atEdge || (!bulleted && text.length <= 90)) ? found : null;
     const dates = match ? match[0].replace(/\s+/g, " ") : null;
     const rest = (match ? text.replace(match[0], " ") : text)
       .replace(/^[\s:,;|·–—-]+|[\s:,;|·–—-]+$/g, "")
@@ -273,7 +308,7 @@ function readEntries(lines: SourceLine[], make: (value: string) => CvLine): CvEn
         current = { header: "", dates: null, lines: [] };
         entries.push(current);
       }
-      current.lines.push(make(text));
+      current.lines.push(make(text, bulleted));
     }
   }
   return entries.filter((entry) => entry.header || entry.lines.length > 0);

@@ -34,6 +34,9 @@ export interface RenderOptions {
   language: string;
 }
 
+/** Paragraphs under the name drawn as its header (headline, contact). */
+const MAX_HEADER_LINES = 2;
+
 export const TEMPLATES: readonly PdfTemplate[] = ["classic", "modern"];
 export const PAGE_SIZES: readonly PageSize[] = ["a4", "letter"];
 
@@ -215,6 +218,7 @@ function layoutPdf(
   const tag = (type: string, draw: () => void) => root.add(doc.struct(type, {}, draw));
   // Paragraphs between the name and the first section heading are the contact lines.
   let inHeader = false;
+  let headerLines = 0;
   let previous: DocBlock["kind"] | "start" = "start";
 
   for (const block of blocks) {
@@ -275,6 +279,9 @@ function layoutPdf(
         break;
       }
       case "paragraph": {
+        // The header is the name's two lines at most (headline, contact); a letter's date and
+        // greeting after them are body text even with no rule or section between.
+        if (inHeader && ++headerLines > MAX_HEADER_LINES) inHeader = false;
         const style: FlowStyle = inHeader
           ? {
               x: left,
@@ -500,6 +507,7 @@ export async function renderDocx(markdown: string, options: RenderOptions): Prom
   const hex = (color: string) => color.replace("#", "");
   const paragraphs: Paragraph[] = [];
   let inHeader = false;
+  let headerLines = 0;
   let orderedLists = 0;
 
   for (const block of markdownBlocks(markdown)) {
@@ -521,6 +529,7 @@ export async function renderDocx(markdown: string, options: RenderOptions): Prom
         break;
       }
       case "paragraph":
+        if (inHeader && ++headerLines > MAX_HEADER_LINES) inHeader = false;
         paragraphs.push(
           new Paragraph({
             style: inHeader ? "Contact" : undefined,

@@ -189,6 +189,27 @@ export function unsupportedFact(
 }
 
 const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}\d"“«(])/u;
+
+/**
+ * A paragraph's sentences. A full stop after an abbreviation ("U.S.", "e.g.", "Inc.") or a
+ * short word does not end one: cutting there would leave half a sentence behind.
+ */
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.split(SENTENCE_END)) {
+    const previous = out.at(-1);
+    const lastWord = previous?.match(/(\S+)\.$/u)?.[1] ?? "";
+    if (
+      previous !== undefined &&
+      (/^\p{L}{1,3}$/u.test(lastWord) || /\p{L}\.\p{L}/u.test(lastWord))
+    ) {
+      out[out.length - 1] = `${previous} ${piece}`;
+    } else {
+      out.push(piece);
+    }
+  }
+  return out;
+}
 const LINE_MARK = /^(\s*(?:#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|>\s*)?)(.*)$/u;
 
 /**
@@ -209,7 +230,7 @@ export function guardMarkdown(
       continue;
     }
     const plain = (value: string) => value.replace(/[*_`[\]]/g, " ").replace(/\]\([^)]*\)/g, " ");
-    const sentences = mark.trim() === "" ? body.split(SENTENCE_END) : [body];
+    const sentences = mark.trim() === "" ? sentencesOf(body) : [body];
     const kept: string[] = [];
     for (const sentence of sentences) {
       const fact = unsupportedFact(plain(sentence), evidence);

@@ -132,7 +132,7 @@ export async function trainPreferenceModel(
   const targets = steps.map(ratingVector);
   const { x, y } = windows(inputs, targets);
   const model = buildModel(inputDimension);
-  const epochs = options.epochs ?? 60;
+  const epochs = options.epochs ?? 30;
   const xs = tf.tensor3d(x);
   const ys = tf.tensor3d(y);
   try {

@@ -48,16 +48,43 @@ const HEADINGS: [CvSectionKind, RegExp][] = [
   ],
 ];
 
+// Headings in Russian and Hebrew, seen in real CVs.
+const OTHER_SCRIPTS: [CvSectionKind, RegExp][] = [
+  ["summary", /^(о себе|профиль|резюме|תקציר|פרופיל|אודות)$/],
+  ["experience", /^(опыт работы|опыт|трудовой опыт|ניסיון( תעסוקתי| מקצועי)?)$/],
+  ["education", /^(образование|השכלה)$/],
+  ["skills", /^((ключевые |профессиональные )?навыки|כישורים|מיומנויות)$/],
+  ["languages", /^(языки|знание языков|שפות)$/],
+];
+
+function kindOf(words: string): CvSectionKind | null {
+  for (const [kind, pattern] of [...HEADINGS, ...OTHER_SCRIPTS]) {
+    if (pattern.test(words)) return kind;
+  }
+  return null;
+}
+
 function headingKind(line: string): CvSectionKind | null {
   const words = line
     .trim()
     .replace(/^[#*\-=_\s]+|[#*:\-=_\s]+$/g, "")
     .toLocaleLowerCase("en")
     .replace(/\s+/g, " ");
-  if (words.length === 0 || words.length > 40) return null;
-  for (const [kind, pattern] of HEADINGS) if (pattern.test(words)) return kind;
+  if (words.length === 0 || words.length > 48) return null;
+  const whole = kindOf(words);
+  if (whole) return whole;
+  // "Education and Certification", "Licenses & Education": the first part that is a heading.
+  const parts = words.split(/ (?:and|&|e|y|и) |, | \/ /);
+  if (parts.length < 2 || parts.length > 3) return null;
+  for (const part of parts) {
+    const kind = kindOf(part);
+    if (kind) return kind;
+  }
   return null;
 }
+
+/** A Markdown "## Heading" the lists above do not know is still a section of its own. */
+const MARKDOWN_SECTION = /^##\s+\S/;
 
 export function cvSections(text: string): CvSection[] {
   const sections: CvSection[] = [];
@@ -73,7 +100,7 @@ export function cvSections(text: string): CvSection[] {
     }
   };
   for (const line of text.split(/\r?\n/)) {
-    const kind = headingKind(line);
+    const kind = headingKind(line) ?? (MARKDOWN_SECTION.test(line) ? "other" : null);
     if (kind) {
       flush();
       current = {

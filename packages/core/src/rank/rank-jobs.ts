@@ -113,9 +113,17 @@ export interface RankOptions {
   adapter?: EmbeddingAdapter;
 }
 
+/**
+ * CV text read for ranking: about 15 pages. A bigger upload (a thesis, a dump) would make
+ * every ranking embed and count it all, holding the server for minutes.
+ */
+const MAX_PROFILE_CHARS = 30_000;
+
 /** The text the person is ranked by: the roles sought, then the CV. */
 function profileQueryText(profile: Profile): string {
-  return [profile.preferences.roles.join(". "), profile.cvText].filter(Boolean).join("\n\n");
+  return [profile.preferences.roles.join(". "), profile.cvText.slice(0, MAX_PROFILE_CHARS)]
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 /** The person's query vector, as ranking reads it (cached per CV text). */
@@ -273,7 +281,7 @@ export async function rankJobs(
     ids,
     prefs.includeSkills.length + prefs.excludeSkills.length > 0,
   );
-  const cvSkills = new Set(extractSkills(profile.cvText));
+  const cvSkills = new Set(extractSkills(profile.cvText.slice(0, MAX_PROFILE_CHARS)));
   const include = prefs.includeSkills.map((raw) => ({ raw, name: normalizeSkill(raw) ?? raw }));
   const exclude = prefs.excludeSkills.map((raw) => ({ raw, name: normalizeSkill(raw) ?? raw }));
   const cvCounts = cvWordCounts(queryText);
