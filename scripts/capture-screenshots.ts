@@ -83,6 +83,9 @@ try {
   await page.getByRole("heading", { name: "Interview 1" }).waitFor();
   await page.screenshot({ path: new URL("tracker.png", docs).pathname, fullPage: true });
   if (applied) {
+    await page.goto(`${base}/en/applications?id=${applied.id}`);
+    await page.getByText("Download the CV").waitFor();
+    await page.screenshot({ path: new URL("applications.png", docs).pathname, fullPage: true });
     const pdf = await page.request.get(`${base}/api/applications/${applied.id}/cv.pdf`);
     const file = new URL("generated-cv.pdf", docs).pathname;
     writeFileSync(file, await pdf.body());
@@ -101,7 +104,7 @@ try {
     ]);
     if (png.status !== 0) console.log("pdftoppm not found: the CV stays a PDF");
   }
-  console.log(`saved ${docs.pathname}tracker.png and generated-cv.pdf`);
+  console.log(`saved ${docs.pathname}tracker.png, applications.png and generated-cv.pdf`);
 } finally {
   await browser.close();
 }

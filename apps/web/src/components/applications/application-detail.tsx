@@ -139,16 +139,19 @@ export function ApplicationDetail({
               {t("onTracker")}
             </Link>
           )}
-          <button
-            type="button"
-            onClick={() => regenerate()}
-            disabled={busy !== null || edited}
-            aria-describedby={edited ? "regenerate-hint" : undefined}
-            className={ui.buttonQuiet}
-          >
-            {busy === "regenerating" ? t("regenerating") : t("regenerate")}
-          </button>
-          {edited ? (
+          {/* Sent documents stay as sent: only a draft is written again. */}
+          {application.status === "draft" ? (
+            <button
+              type="button"
+              onClick={() => regenerate()}
+              disabled={busy !== null || edited}
+              aria-describedby={edited ? "regenerate-hint" : undefined}
+              className={ui.buttonQuiet}
+            >
+              {busy === "regenerating" ? t("regenerating") : t("regenerate")}
+            </button>
+          ) : null}
+          {edited && application.status === "draft" ? (
             <p id="regenerate-hint" className="text-sm text-muted">
               {t("regenerateHint")}
             </p>
