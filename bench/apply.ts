@@ -9,18 +9,9 @@ import {
   DOCUMENT_FORMATS,
   renderApplicationDocument,
 } from "../packages/core/src/apply/documents.ts";
-import { migrateDatabase, openDatabase } from "../packages/core/src/db/client.ts";
-import { createUseLiteEmbedder } from "../packages/core/src/embed/use-lite.ts";
 import { ensureUser, getProfile, saveProfile } from "../packages/core/src/profile/profile-store.ts";
 import { rankJobs } from "../packages/core/src/rank/rank-jobs.ts";
-import {
-  conditions,
-  defaultConfig,
-  embedAllCached,
-  ingestRecorded,
-  percentile,
-  printTable,
-} from "./shared.ts";
+import { conditions, embeddedSample, percentile, printTable } from "./shared.ts";
 
 const { values } = parseArgs({
   args: process.argv.slice(3),
@@ -38,15 +29,7 @@ const cvFiles = readdirSync(cvDir)
   .sort()
   .slice(0, Number(values.limit));
 
-const config = defaultConfig();
-const handle = await openDatabase({ dataDir: "memory://" });
-await migrateDatabase(handle);
-await ingestRecorded(handle.db, config);
-const embedder = await createUseLiteEmbedder();
-await embedAllCached(handle.db, embedder.modelId, embedder.dimension, async () => ({
-  ...embedder,
-  close: async () => {},
-}));
+const { config, handle, embedder } = await embeddedSample();
 console.log(`apply bench: ${conditions()}`);
 console.log(
   `${cvFiles.length} CVs from ${cvDir}, ${values.jobs} closest jobs each; per application: CV + letter, md + pdf + docx`,

@@ -2,14 +2,12 @@
 // people's rating histories over the bundled real postings: held-out RMSE against baselines,
 // and training time per person.
 import { parseArgs } from "node:util";
-import { migrateDatabase, openDatabase } from "../packages/core/src/db/client.ts";
-import { createUseLiteEmbedder } from "../packages/core/src/embed/use-lite.ts";
 import { evaluateAdapter } from "../packages/core/src/learn/embedding-adapter.ts";
 import { evaluateOnHeldOut } from "../packages/core/src/learn/evaluate-preferences.ts";
 import { runUser } from "../packages/core/src/learn/simulate.ts";
 import { simulatedWorld } from "../packages/core/src/learn/simulated-users.ts";
 import { profileQueryVector } from "../packages/core/src/rank/rank-jobs.ts";
-import { conditions, defaultConfig, embedAllCached, ingestRecorded, printTable } from "./shared.ts";
+import { conditions, embeddedSample, printTable } from "./shared.ts";
 
 const { values } = parseArgs({
   args: process.argv.slice(3),
@@ -23,15 +21,7 @@ const users = Number(values.users);
 const ratingsPerUser = Number(values.ratings);
 const seed = Number(values.seed);
 
-const config = defaultConfig();
-const handle = await openDatabase({ dataDir: "memory://" });
-await migrateDatabase(handle);
-await ingestRecorded(handle.db, config);
-const embedder = await createUseLiteEmbedder();
-await embedAllCached(handle.db, embedder.modelId, embedder.dimension, async () => ({
-  ...embedder,
-  close: async () => {},
-}));
+const { config, handle, embedder } = await embeddedSample();
 const world = await simulatedWorld(handle.db, embedder, config.rank, { users, seed });
 console.log(`learn bench: ${conditions()}`);
 console.log(

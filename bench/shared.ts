@@ -13,8 +13,10 @@ import {
 } from "@aura/core";
 import { isNull } from "drizzle-orm";
 import pg from "pg";
+import { migrateDatabase, openDatabase } from "../packages/core/src/db/client.ts";
 import { jobEmbeddings, jobs } from "../packages/core/src/db/schema.ts";
 import { jobTextHash } from "../packages/core/src/embed/job-text.ts";
+import { createUseLiteEmbedder } from "../packages/core/src/embed/use-lite.ts";
 import { seededRandom } from "../packages/core/src/learn/random.ts";
 
 /** The default config (no config file, no environment): what a fresh install runs. */
@@ -256,4 +258,22 @@ export function syntheticVector(base: Float32Array, count: number, dim: number, 
   const scale = 1 / Math.sqrt(sum);
   for (let d = 0; d < dim; d++) out[d] = (out[d] ?? 0) * scale;
   return out;
+}
+
+/**
+ * An in-memory database holding the bundled real postings, each with its USE-lite vector
+ * (from the cache when it has them), and that encoder: the world the learn and apply benches
+ * measure in.
+ */
+export async function embeddedSample() {
+  const config = defaultConfig();
+  const handle = await openDatabase({ dataDir: "memory://" });
+  await migrateDatabase(handle);
+  await ingestRecorded(handle.db, config);
+  const embedder = await createUseLiteEmbedder();
+  await embedAllCached(handle.db, embedder.modelId, embedder.dimension, async () => ({
+    ...embedder,
+    close: async () => {},
+  }));
+  return { config, handle, embedder };
 }

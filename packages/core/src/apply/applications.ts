@@ -124,14 +124,20 @@ export const generateInputSchema = z.strictObject({
   addedFacts: z.string().max(5_000).optional(),
 });
 
-/** The ≥4★ jobs of the person's newest batch with no application yet. */
-async function likedJobsOfNewestBatch(db: Database, userId: string): Promise<number[]> {
+/** The person's newest batch (open or locked), or null. */
+async function newestBatch(db: Database, userId: string) {
   const [newest] = await db
-    .select({ id: batches.id })
+    .select({ id: batches.id, status: batches.status, noApplicationsAt: batches.noApplicationsAt })
     .from(batches)
     .where(eq(batches.userId, userId))
     .orderBy(desc(batches.id))
     .limit(1);
+  return newest ?? null;
+}
+
+/** The ≥4★ jobs of the person's newest batch with no application yet. */
+async function likedJobsOfNewestBatch(db: Database, userId: string): Promise<number[]> {
+  const newest = await newestBatch(db, userId);
   if (!newest) return [];
   const rows = await db
     .select({ jobId: batchJobs.jobId })
@@ -383,12 +389,7 @@ export async function declineApplications(db: Database, userId: string, batchId:
     .from(batches)
     .where(and(eq(batches.id, batchId), eq(batches.userId, userId)));
   if (!batch) throw new AppError("not_found", `There is no batch ${batchId}.`, { field: "id" });
-  const [newest] = await db
-    .select({ id: batches.id })
-    .from(batches)
-    .where(eq(batches.userId, userId))
-    .orderBy(desc(batches.id))
-    .limit(1);
+  const newest = await newestBatch(db, userId);
   // Said of the batch just rated: said earlier it would skip a liked job not yet rated.
   if (batch.status !== "locked" || newest?.id !== batch.id) {
     throw new AppError(
@@ -411,12 +412,7 @@ export async function pendingApplications(
   db: Database,
   userId: string,
 ): Promise<{ batchId: number; liked: number } | null> {
-  const [newest] = await db
-    .select({ id: batches.id, noApplicationsAt: batches.noApplicationsAt })
-    .from(batches)
-    .where(eq(batches.userId, userId))
-    .orderBy(desc(batches.id))
-    .limit(1);
+  const newest = await newestBatch(db, userId);
   if (!newest || newest.noApplicationsAt) return null;
   const [liked] = await db
     .select({ count: sql<number>`count(*)::int` })

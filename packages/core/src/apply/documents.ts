@@ -1,3 +1,4 @@
+import { foldAccents } from "../jobs/normalize/fold.ts";
 import type { Application } from "./applications.ts";
 import { type PageSize, type PdfTemplate, renderDocx, renderPdf } from "./render-document.ts";
 
@@ -23,9 +24,7 @@ function fileName(application: Application, kind: DocumentKind, format: Document
   const person = /^#\s+(.+)$/m.exec(application.cv)?.[1]?.trim() ?? "";
   const parts = [person, kind === "cv" ? "CV" : "Cover letter", application.job.company]
     .map((part) =>
-      part
-        .normalize("NFKD")
-        .replace(/\p{M}/gu, "")
+      foldAccents(part)
         .replace(/[^\w .-]+/g, " ")
         .replace(/\s+/g, " ")
         .trim(),

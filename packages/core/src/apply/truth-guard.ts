@@ -1,3 +1,4 @@
+import { foldAccents } from "../jobs/normalize/fold.ts";
 import { extractSkills, skillMentions } from "../skills/extract-skills.ts";
 
 /**
@@ -29,7 +30,7 @@ export interface Evidence {
 }
 
 export function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("en");
+  return foldAccents(text).toLocaleLowerCase("en");
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.&+#-]*[\p{L}\p{M}+#]|[\p{L}]/gu;

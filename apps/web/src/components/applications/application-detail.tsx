@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { BoardLink } from "@/components/board-link";
 import { useToast } from "@/components/toast";
 import { Link } from "@/i18n/navigation";
 import { api } from "@/lib/api";
@@ -30,14 +31,12 @@ export function ApplicationDetail({
 }) {
   const t = useTranslations("applications");
   const tc = useTranslations("common");
-  const tj = useTranslations("job");
   const locale = useLocale();
   const toast = useToast();
   const errorText = useErrorText();
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState("");
   const { job, generation } = application;
-  const source = job.sources[0];
   const edited = Object.keys(drafts).length > 0;
 
   const fail = (cause: unknown) => {
@@ -107,16 +106,7 @@ export function ApplicationDetail({
           <StatusBadge status={application.status} />
         </div>
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
-          {source ? (
-            <a
-              href={source.url}
-              target="_blank"
-              rel="noopener noreferrer"
-              aria-label={tj("open", { board: source.label })}
-            >
-              {tj("via", { board: source.label })} ↗
-            </a>
-          ) : null}
+          <BoardLink job={job} />
           <span>
             {t("written", {
               age: age(generation.generatedAt, locale),

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { NoApplicationsYet } from "@/components/applications/no-applications";
+import { BoardLink } from "@/components/board-link";
 import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
-import { Link } from "@/i18n/navigation";
 import type { Application, DocumentKind } from "@/lib/types";
-import { ui } from "@/lib/ui";
 import { ApplicationDetail } from "./application-detail";
 import { StatusBadge } from "./status-badge";
 import { useApplications } from "./use-applications";
@@ -47,18 +47,7 @@ export function ApplicationsView() {
   const selected = list.applications.find((a) => a.id === selectedId) ?? null;
 
   if (list.applications.length === 0) {
-    return (
-      <div className="flex flex-col gap-6">
-        <PageHeading title={t("title")} lead={t("lead")} />
-        <section className={`${ui.card} flex max-w-2xl flex-col items-start gap-3`}>
-          <h2 className="text-lg font-semibold">{t("emptyTitle")}</h2>
-          <p className="text-muted">{t("empty")}</p>
-          <Link href="/review" className={`${ui.button} no-underline`}>
-            {t("toReview")}
-          </Link>
-        </section>
-      </div>
-    );
+    return <NoApplicationsYet namespace="applications" />;
   }
 
   return (
@@ -113,9 +102,7 @@ function ListItem({
   onSelect: () => void;
 }) {
   const t = useTranslations("applications");
-  const tj = useTranslations("job");
   const { job } = application;
-  const source = job.sources[0];
   const flags = application.generation.flags.length;
   return (
     <li className={`rounded-xl border bg-surface ${selected ? "border-primary" : "border-border"}`}>
@@ -135,16 +122,9 @@ function ListItem({
           {edited ? <span className="text-xs text-muted">{t("unsaved")}</span> : null}
         </span>
       </button>
-      {source ? (
+      {job.sources.length > 0 ? (
         <p className="px-4 pb-3 text-xs">
-          <a
-            href={source.url}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={tj("open", { board: source.label })}
-          >
-            {tj("via", { board: source.label })} ↗
-          </a>
+          <BoardLink job={job} />
         </p>
       ) : null}
     </li>

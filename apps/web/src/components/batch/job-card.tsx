@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
+import { BoardLink } from "@/components/board-link";
 import { age, payRange } from "@/lib/format";
 import type { BatchJob, Rating } from "@/lib/types";
 import { ui } from "@/lib/ui";
@@ -27,7 +28,6 @@ export function JobCard({
   const { job, why, rating } = item;
   const [details, setDetails] = useState(false);
   const pay = payRange(job, locale);
-  const source = job.sources[0];
   const match = why?.match;
   // Reasons from the ranker's facts, in the page's language (its own sentences are English).
   const place = job.location ?? job.country;
@@ -130,16 +130,9 @@ export function JobCard({
           </ul>
         </div>
       ) : null}
-      {source ? (
+      {job.sources.length > 0 ? (
         <p className="text-sm">
-          <a
-            href={source.url}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={t("open", { board: source.label })}
-          >
-            {t("via", { board: source.label })} ↗
-          </a>
+          <BoardLink job={job} />
         </p>
       ) : null}
       {readOnly ? null : (

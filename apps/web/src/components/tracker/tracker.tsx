@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { NoApplicationsYet } from "@/components/applications/no-applications";
 import { FollowUpBadge } from "@/components/applications/status-badge";
 import {
   updateApplication,
@@ -11,9 +12,7 @@ import {
 import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
 import { useToast } from "@/components/toast";
-import { Link } from "@/i18n/navigation";
 import type { Application, ApplicationStatus } from "@/lib/types";
-import { ui } from "@/lib/ui";
 import type { TrackerActions } from "./tracker-actions";
 import { TrackerBoard } from "./tracker-board";
 import { TrackerTable } from "./tracker-table";
@@ -94,18 +93,7 @@ export function Tracker() {
   const { applications } = list;
 
   if (applications.length === 0) {
-    return (
-      <div className="flex flex-col gap-6">
-        <PageHeading title={t("title")} lead={t("lead")} />
-        <section className={`${ui.card} flex max-w-2xl flex-col items-start gap-3`}>
-          <h2 className="text-lg font-semibold">{t("emptyTitle")}</h2>
-          <p className="text-muted">{t("empty")}</p>
-          <Link href="/review" className={`${ui.button} no-underline`}>
-            {t("toReview")}
-          </Link>
-        </section>
-      </div>
-    );
+    return <NoApplicationsYet namespace="tracker" />;
   }
 
   const actions: TrackerActions = { move, change };
