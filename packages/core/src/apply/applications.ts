@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ApplyConfig } from "../config/config.ts";
 import { parseOrThrow } from "../config/config.ts";
@@ -420,23 +420,8 @@ export async function pendingApplications(
     .innerJoin(ratings, and(eq(ratings.jobId, batchJobs.jobId), eq(ratings.userId, userId)))
     .where(and(eq(batchJobs.batchId, newest.id), sql`${ratings.stars} >= 4`));
   if (!liked || liked.count === 0) return null;
-  const [confirmed] = await db
-    .select({ id: applications.id })
-    .from(applications)
-    .innerJoin(
-      batchJobs,
-      and(eq(batchJobs.jobId, applications.jobId), eq(batchJobs.batchId, newest.id)),
-    )
-    .where(
-      and(
-        eq(applications.userId, userId),
-        ne(applications.status, "draft"),
-        isNotNull(applications.statusChangedAt),
-      ),
-    )
-    .limit(1);
-  if (confirmed) return null;
-  // A stage recorded for one of its jobs another way (POST /outcomes) confirms it too.
+  // An application past draft has its stage in outcomes (updateApplication keeps them in
+  // step), and so has one recorded another way (POST /outcomes): either confirms the batch.
   const [recorded] = await db
     .select({ id: outcomes.id })
     .from(outcomes)
