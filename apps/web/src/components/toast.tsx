@@ -16,7 +16,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const next = useRef(1);
   const show = useCallback((toast: Omit<Toast, "id">) => {
     const id = next.current++;
-    setToasts((list) => [...list.slice(-2), { ...toast, id }]);
+    // The same notice twice (a rating saved twice by a double tap) shows once: the newest,
+    // whose action (an undo) is the one that still applies.
+    setToasts((list) => [
+      ...list.filter((t) => t.message !== toast.message).slice(-2),
+      { ...toast, id },
+    ]);
     setTimeout(() => setToasts((list) => list.filter((t) => t.id !== id)), 6000);
   }, []);
   return (
