@@ -80,7 +80,7 @@ export const whySchema = z
     }),
     pick: z
       .object({
-        policy: z.enum(["ranker", "bandit"]),
+        policy: z.enum(["ranker", "bandit", "dqn"]),
         stretch: z.boolean().openapi({
           description:
             "A stretch pick: chosen to learn the person's taste (at most one per batch), not as a best bet",

@@ -67,7 +67,7 @@ export interface Why {
   match?: number;
   /** How the batch policy chose the job. */
   pick?: {
-    policy: "ranker" | "bandit";
+    policy: "ranker" | "bandit" | "dqn";
     stretch: boolean;
     reason: string | null;
     predictedStars: number | null;

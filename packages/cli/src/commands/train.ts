@@ -42,10 +42,7 @@ export function formatTraining(results: readonly UserTraining[]): string {
   for (const user of results) {
     lines.push(`${pc.bold(user.userId)}: ${user.ratings} rating(s)`);
     for (const model of user.trained) {
-      const rmse = model.metrics.rmse as Record<string, number> | undefined;
-      const figures = rmse
-        ? ` · held-out RMSE ${rmse.lstm} stars (your mean ${rmse.userMean}, linear on similarity ${rmse.linearOnSimilarity}, taste model ${rmse.tasteModel})`
-        : "";
+      const figures = trainingFigures(model.metrics);
       lines.push(
         `  ${pc.green("trained")} ${model.kind} v${model.version} on ${model.ratings} in ${(model.trainingMs / 1000).toFixed(2)} s${figures}`,
       );
@@ -53,4 +50,25 @@ export function formatTraining(results: readonly UserTraining[]): string {
     for (const skip of user.skipped) lines.push(pc.dim(`  kept    ${skip.kind}: ${skip.reason}`));
   }
   return lines.join("\n");
+}
+
+/** The held-out figures of a trained model, in words. */
+function trainingFigures(metrics: Record<string, unknown>): string {
+  const rmse = metrics.rmse as Record<string, number> | undefined;
+  if (rmse) {
+    return ` · held-out RMSE ${rmse.lstm} stars (your mean ${rmse.userMean}, linear on similarity ${rmse.linearOnSimilarity}, taste model ${rmse.tasteModel}); trust in its correction ${metrics.trust ?? 0}`;
+  }
+  const rank = metrics.heldOutReciprocalRank as
+    | { before: number; after: number }
+    | null
+    | undefined;
+  if (rank !== undefined) {
+    if (rank === null) return " · no liked job held out to check it: not used for ranking yet";
+    const used = rank.after >= rank.before ? "used for ranking" : "not used: it ranked worse";
+    return ` · held-out reciprocal rank of a liked job ${rank.before} → ${rank.after} (${used})`;
+  }
+  if (typeof metrics.transitions === "number") {
+    return ` · ${metrics.transitions} transitions from ${metrics.batches} batches, ${metrics.updates} updates`;
+  }
+  return "";
 }

@@ -84,9 +84,10 @@ const rankConfigSchema = z
     freshnessHalfLifeDays: z.number().positive().default(14),
     /**
      * How batches are chosen: "bandit" learns from the person's ratings and outcomes (and
-     * ranks as "ranker" until it has a few); "ranker" always shows the ranker's best.
+     * ranks as "ranker" until it has a few); "dqn" chooses with the person's trained DQN
+     * (as "bandit" until `aura train` has trained one); "ranker" always shows the ranker's best.
      */
-    policy: z.enum(["bandit", "ranker"]).default("bandit"),
+    policy: z.enum(["bandit", "dqn", "ranker"]).default("bandit"),
   })
   .strict();
 

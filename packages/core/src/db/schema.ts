@@ -414,7 +414,7 @@ export const learnedModels = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind", {
-      enum: ["taste-bandit", "preference-lstm", "embedding-adapter"],
+      enum: ["taste-bandit", "preference-lstm", "embedding-adapter", "batch-dqn"],
     }).notNull(),
     version: integer("version").notNull(),
     /** Ratings the model was trained on. */

@@ -129,7 +129,11 @@ describe("the bandit batch policy", () => {
       ["taste-bandit", 1],
       ["preference-lstm", 1],
       ["embedding-adapter", 1],
+      ["batch-dqn", 1],
     ]);
+    const dqn = learner?.trained.find((m) => m.kind === "batch-dqn");
+    // 8 rated batches of 5: a transition per rated job, replayed.
+    expect(dqn?.metrics).toMatchObject({ batches: 8, transitions: 40, updates: 200 });
     const adapter = learner?.trained.find((m) => m.kind === "embedding-adapter");
     const rr = adapter?.metrics.heldOutReciprocalRank as { before: number; after: number } | null;
     if (rr) {
@@ -153,12 +157,13 @@ describe("the bandit batch policy", () => {
       "no new ratings or outcomes",
       "no new ratings or outcomes",
       "no new ratings or outcomes",
+      "no new ratings or outcomes",
     ]);
     const liked = (await listRatings(handle.db, "learner")).find((r) => r.stars === 5);
     if (!liked) throw new Error("no liked job");
     await recordOutcome(handle.db, "learner", { jobId: liked.jobId, stage: "interview1" });
     const third = await trainUsers(handle.db, embedder, config.rank, { userIds: ["learner"] });
-    expect(third[0]?.trained.map((m) => m.version)).toEqual([2, 2, 2]);
+    expect(third[0]?.trained.map((m) => m.version)).toEqual([2, 2, 2, 2]);
     expect((await latestModel(handle.db, "learner", "preference-lstm"))?.version).toBe(2);
 
     // Too few ratings: nothing trained, and the reason said.
@@ -177,5 +182,33 @@ describe("the bandit batch policy", () => {
     });
     expect(batch.jobs).toHaveLength(5);
     expect(batch.jobs[0]?.why?.pick?.policy).toBe("bandit");
+  }, 120_000);
+
+  it("chooses with the person's trained DQN under the dqn policy, and with the bandit until one is trained", async () => {
+    const rank = { ...config.rank, policy: "dqn" as const };
+    await saveProfile(handle.db, "dqn-learner", {
+      cv: { text: dataScienceCv, fileName: "cv.txt" },
+      preferences: { batchSize: 5 },
+    });
+    const { batches } = await runCycles("dqn-learner", rank, 4);
+    expect(batches[0]?.jobs[0]?.why?.pick?.policy).toBe("ranker");
+    // Rated, but no DQN trained yet: the bandit chooses.
+    expect(batches[3]?.jobs[0]?.why?.pick?.policy).toBe("bandit");
+
+    const [trained] = await trainUsers(handle.db, embedder, rank, { userIds: ["dqn-learner"] });
+    expect(trained?.trained.find((m) => m.kind === "batch-dqn")?.metrics).toMatchObject({
+      batches: 4,
+      transitions: 20,
+    });
+    const { batch } = await openBatch(handle.db, embedder, "dqn-learner", {
+      config: rank,
+      now,
+      seed: 7,
+    });
+    expect(batch.jobs).toHaveLength(5);
+    for (const { why } of batch.jobs) expect(why?.pick?.policy).toBe("dqn");
+    const shown = new Set(batches.flatMap((b) => b.jobs.map((j) => j.job.id)));
+    for (const { job } of batch.jobs) expect(shown.has(job.id)).toBe(false);
+    expect(batch.jobs.filter((j) => j.why?.pick?.stretch).length).toBeLessThanOrEqual(1);
   }, 120_000);
 });

@@ -5,12 +5,14 @@ import type { Embedder } from "../embed/embedder.ts";
 import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { bestPossibleScore, type RankedJob, rankJobs } from "../rank/rank-jobs.ts";
+import { DqnPolicy, type SavedDqn } from "./dqn.ts";
 import { loadAdapter, type SavedAdapter } from "./embedding-adapter.ts";
 import { type RatingEvent, ratedJobs } from "./history.ts";
 import { loadJobTraits } from "./job-traits.ts";
 import { latestModel } from "./model-store.ts";
 import {
   MIN_RATINGS_TO_LEARN,
+  type Pick,
   POOL_FROM_RANKER,
   POOL_NEAR_EACH_LIKED,
   POOL_RANDOM,
@@ -56,9 +58,9 @@ export async function chooseBatch(
     excludeJobIds: options.excludeJobIds,
   };
   const { rated, events } =
-    config.policy === "bandit"
-      ? await ratedJobs(db, profile.userId, embedder, config.weights)
-      : { rated: [], events: [] };
+    config.policy === "ranker"
+      ? { rated: [], events: [] }
+      : await ratedJobs(db, profile.userId, embedder, config.weights);
   if (config.policy === "ranker" || rated.length < MIN_RATINGS_TO_LEARN) {
     const ranked = await rankJobs(db, embedder, profile, { ...rankOptions, top: size });
     return ranked.jobs.map((job) => withPick(job, { policy: "ranker", stretch: false }));
@@ -86,13 +88,13 @@ export async function chooseBatch(
     extra.add(id);
     sampled++;
   }
-  const adapter = await latestModel<SavedAdapter>(db, profile.userId, "embedding-adapter");
+  const adapter = await usefulAdapter(db, profile.userId);
   const ranked = await rankJobs(db, embedder, profile, {
     ...rankOptions,
     vectorSearch: search,
     top: POOL_FROM_RANKER,
     alsoScore: [...extra],
-    adapter: adapter ? loadAdapter(adapter.params) : undefined,
+    adapter: adapter ? loadAdapter(adapter) : undefined,
   });
   const traits = new Map(
     (
@@ -109,20 +111,33 @@ export async function chooseBatch(
     const t = traits.get(r.job.id);
     return t ? [{ traits: t, rankerMatch: best > 0 ? r.score / best : 0 }] : [];
   });
-  const bonus = await preferenceBonus(db, profile.userId, rated, events, pool);
-  const picks = selectBatch({
-    pool: pool.map((job, i) => ({ ...job, bonus: bonus[i] ?? 0 })),
-    rated,
-    size,
-    policy: "bandit",
-    random,
-  });
+  const storedDqn =
+    config.policy === "dqn" ? await latestModel<SavedDqn>(db, profile.userId, "batch-dqn") : null;
+  const policy = storedDqn ? "dqn" : "bandit";
+  let picks: Pick[];
+  if (storedDqn) {
+    const dqn = await DqnPolicy.load(storedDqn.params, random);
+    try {
+      picks = await dqn.choose(pool, rated, size);
+    } finally {
+      dqn.dispose();
+    }
+  } else {
+    const bonus = await preferenceBonus(db, profile.userId, rated, events, pool);
+    picks = selectBatch({
+      pool: pool.map((job, i) => ({ ...job, bonus: bonus[i] ?? 0 })),
+      rated,
+      size,
+      policy: "bandit",
+      random,
+    });
+  }
   return picks.flatMap((pick) => {
     const job = byId.get(pick.jobId);
     if (!job) return [];
     return [
       withPick(job, {
-        policy: "bandit",
+        policy,
         stretch: pick.stretch,
         reason: pick.reason,
         predictedStars:
@@ -139,10 +154,23 @@ export async function chooseBatch(
   });
 }
 
+/**
+ * The person's embedding adapter, when it ranked their held-out liked jobs at least as well
+ * as the encoder alone did (stored with it at training); one that did worse is not used.
+ */
+async function usefulAdapter(db: Database, userId: string): Promise<SavedAdapter | null> {
+  const stored = await latestModel<SavedAdapter>(db, userId, "embedding-adapter");
+  const heldOut = stored?.metrics.heldOutReciprocalRank as
+    | { before: number; after: number }
+    | null
+    | undefined;
+  return stored && heldOut && heldOut.after >= heldOut.before ? stored.params : null;
+}
+
 function withPick(
   job: RankedJob,
   pick: Partial<NonNullable<RankedJob["why"]["pick"]>> & {
-    policy: "ranker" | "bandit";
+    policy: "ranker" | "bandit" | "dqn";
     stretch: boolean;
   },
 ): RankedJob {
@@ -179,9 +207,9 @@ async function randomLiveJobs(
 }
 
 /**
- * What the person's preference LSTM (when trained) expects of each pool job, as reward above
- * their mean, weighted by how much better than their mean it predicted held-out ratings: a
- * model no better than the mean adds nothing.
+ * What the person's preference LSTM (when trained) adds to the bandit's estimate of each pool
+ * job, as reward: its correction, as far as held-out ratings trusted it. A model that did not
+ * beat the person's mean on held-out ratings adds nothing.
  */
 async function preferenceBonus(
   db: Database,
@@ -192,26 +220,26 @@ async function preferenceBonus(
 ): Promise<number[]> {
   const stored = await latestModel<SavedPreferenceModel>(db, userId, "preference-lstm");
   const rmse = stored?.metrics.rmse as { lstm?: number; userMean?: number } | undefined;
-  const skill = rmse?.lstm && rmse.userMean ? 1 - rmse.lstm / rmse.userMean : 0;
-  if (!stored || skill <= 0) return [];
+  if (!stored || !rmse?.lstm || !rmse.userMean || rmse.lstm >= rmse.userMean) return [];
   const model = await loadPreferenceModel(stored.params);
+  if (!model) return [];
   try {
     const starsOf = new Map(events.map((e) => [e.jobId, e]));
     const history = rated.flatMap((r) => {
       const event = starsOf.get(r.traits.jobId);
-      return r.traits.vector && event
-        ? [{ vector: r.traits.vector, stars: event.stars, aspects: event.aspects }]
+      return event
+        ? [
+            {
+              traits: r.traits,
+              rankerMatch: r.rankerMatch,
+              stars: event.stars,
+              aspects: event.aspects,
+            },
+          ]
         : [];
     });
-    const withVectors = pool.map((job) => job.traits.vector);
-    const predicted = predictStars(
-      model,
-      withVectors.map((v) => v ?? new Float32Array(model.inputDimension)),
-      history,
-    );
-    const meanReward = rated.reduce((sum, r) => sum + r.reward, 0) / Math.max(1, rated.length);
-    return predicted.map((stars, i) =>
-      withVectors[i] ? skill * (expectedStarReward(stars) - meanReward) : 0,
+    return predictStars(model, pool, history).map(
+      ({ stars, banditStars }) => expectedStarReward(stars) - expectedStarReward(banditStars),
     );
   } finally {
     model.model.dispose();

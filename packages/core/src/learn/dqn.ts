@@ -29,6 +29,49 @@ interface Transition {
   next: number[][] | null;
 }
 
+/** Each pool job's network input (the state, then the job's features), best estimate first. */
+export function dqnInputs(pool: readonly PoolJob[], rated: readonly RatedJob[]) {
+  const { evidence, model } = fitTasteModel(rated);
+  const items = pool.map((job) => {
+    const x = evidence.features(job.traits, job.rankerMatch);
+    return { job, x, mean: predictMean(model, x), spread: predictSpread(model, x) };
+  });
+  items.sort((a, b) => b.mean - a.mean);
+  const rewards = rated.map((r) => r.reward);
+  const mean = rewards.reduce((a, b) => a + b, 0) / Math.max(1, rewards.length);
+  const sd = Math.sqrt(
+    rewards.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, rewards.length),
+  );
+  // The preference vector against the mean vector of the 20 best candidates.
+  const preference = likedCentroid(rated);
+  const top = items
+    .slice(0, NEXT_CANDIDATES)
+    .flatMap((i) => (i.job.traits.vector ? [i.job.traits.vector] : []));
+  let agreement = 0;
+  if (preference && top.length > 0) {
+    const centroid = new Float32Array(preference.length);
+    for (const v of top)
+      for (let d = 0; d < v.length; d++)
+        centroid[d] = (centroid[d] ?? 0) + (v[d] ?? 0) / top.length;
+    agreement = dot(preference, centroid) / (Math.sqrt(dot(centroid, centroid)) || 1);
+  }
+  const state = [Math.min(1, rated.length / 50), mean, sd, agreement];
+  return items.map((item) => ({ ...item, input: [...state, item.mean, item.spread, ...item.x] }));
+}
+
+/** A person's past batch: the jobs shown (that they rated) and what each earned. */
+export interface PastBatch {
+  jobs: readonly PoolJob[];
+  rewards: ReadonlyMap<number, number>;
+}
+
+/** A trained DQN as plain arrays, to store; `DqnPolicy.load` rebuilds it. */
+export interface SavedDqn {
+  design: 1;
+  dimension: number;
+  weights: { shape: number[]; values: number[] }[];
+}
+
 export class DqnPolicy {
   private online: tf.LayersModel | null = null;
   private target: tf.LayersModel | null = null;
@@ -58,43 +101,13 @@ export class DqnPolicy {
     return { online: this.online, target: this.target };
   }
 
-  /** Each pool job's network input: the state, then the job's features. */
-  private inputs(pool: readonly PoolJob[], rated: readonly RatedJob[]) {
-    const { evidence, model } = fitTasteModel(rated);
-    const items = pool.map((job) => {
-      const x = evidence.features(job.traits, job.rankerMatch);
-      return { job, x, mean: predictMean(model, x), spread: predictSpread(model, x) };
-    });
-    items.sort((a, b) => b.mean - a.mean);
-    const rewards = rated.map((r) => r.reward);
-    const mean = rewards.reduce((a, b) => a + b, 0) / Math.max(1, rewards.length);
-    const sd = Math.sqrt(
-      rewards.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, rewards.length),
-    );
-    // The preference vector against the mean vector of the 20 best candidates.
-    const preference = likedCentroid(rated);
-    const top = items
-      .slice(0, NEXT_CANDIDATES)
-      .flatMap((i) => (i.job.traits.vector ? [i.job.traits.vector] : []));
-    let agreement = 0;
-    if (preference && top.length > 0) {
-      const centroid = new Float32Array(preference.length);
-      for (const v of top)
-        for (let d = 0; d < v.length; d++)
-          centroid[d] = (centroid[d] ?? 0) + (v[d] ?? 0) / top.length;
-      agreement = dot(preference, centroid) / (Math.sqrt(dot(centroid, centroid)) || 1);
-    }
-    const state = [Math.min(1, rated.length / 50), mean, sd, agreement];
-    return items.map((item) => ({ ...item, input: [...state, item.mean, item.spread, ...item.x] }));
-  }
-
   /** The slate for this batch; the jobs' rewards are told with `observe` before the next. */
   async choose(
     pool: readonly PoolJob[],
     rated: readonly RatedJob[],
     size: number,
   ): Promise<Pick[]> {
-    const items = this.inputs(pool, rated);
+    const items = dqnInputs(pool, rated);
     // The pending transitions end in this state.
     const next = items.slice(0, NEXT_CANDIDATES).map((i) => i.input);
     for (const t of this.pending) t.next = next;
@@ -111,10 +124,11 @@ export class DqnPolicy {
       : items.map((i) => i.mean);
     const order = items.map((item, i) => ({ item, q: q[i] ?? 0 })).sort((a, b) => b.q - a.q);
     const count = Math.min(size, order.length);
-    const picks: Pick[] = order.slice(0, count).map(({ item, q: value }) => ({
+    // The expected reward of a pick is the bandit's estimate (Q also counts later batches).
+    const picks: Pick[] = order.slice(0, count).map(({ item }) => ({
       jobId: item.job.traits.jobId,
       stretch: false,
-      predictedReward: Math.round(value * 1000) / 1000,
+      predictedReward: Math.round(item.mean * 1000) / 1000,
       reason: null,
     }));
     // ε-greedy: the last slot may go to a job drawn from the rest.
@@ -124,7 +138,7 @@ export class DqnPolicy {
         picks[count - 1] = {
           jobId: drawn.item.job.traits.jobId,
           stretch: true,
-          predictedReward: Math.round(drawn.q * 1000) / 1000,
+          predictedReward: Math.round(drawn.item.mean * 1000) / 1000,
           reason: "Stretch pick, chosen at random by the DQN policy to learn your taste.",
         };
       }
@@ -146,8 +160,14 @@ export class DqnPolicy {
       this.buffer.push(transition);
       this.pending.push(transition);
     }
-    if (!this.online || !this.target || this.buffer.length < 10) return;
-    for (let step = 0; step < UPDATES_PER_BATCH; step++) {
+    if (this.buffer.length < 10) return;
+    await this.replay(UPDATES_PER_BATCH);
+  }
+
+  /** Updates of the online network on random draws of the replay buffer. */
+  private async replay(updates: number): Promise<void> {
+    if (!this.online || !this.target) return;
+    for (let step = 0; step < updates; step++) {
       const batch = Array.from(
         { length: Math.min(BATCH, this.buffer.length) },
         () => this.buffer[this.random.below(this.buffer.length)] as Transition,
@@ -171,6 +191,67 @@ export class DqnPolicy {
       ys.dispose();
       if (++this.updates % TARGET_EVERY === 0) this.target.setWeights(this.online.getWeights());
     }
+  }
+
+  /**
+   * Learns from a person's past batches, oldest first, as if it had chosen them: each shown
+   * job is a transition whose next state's candidates are the next batch's jobs, each input
+   * read from the ratings before its batch. Then `updates` replay updates.
+   */
+  async learnFromPast(
+    batches: readonly PastBatch[],
+    updates = 200,
+  ): Promise<{ transitions: number; updates: number }> {
+    const rated: RatedJob[] = [];
+    let previous: Transition[] = [];
+    for (const batch of batches) {
+      const items = dqnInputs(batch.jobs, rated);
+      const next = items.map((i) => i.input);
+      for (const t of previous) t.next = next;
+      previous = items.map((item) => ({
+        input: item.input,
+        reward: batch.rewards.get(item.job.traits.jobId) ?? 0,
+        next: null,
+      }));
+      this.buffer.push(...previous);
+      for (const job of batch.jobs) {
+        rated.push({
+          traits: job.traits,
+          reward: batch.rewards.get(job.traits.jobId) ?? 0,
+          rankerMatch: job.rankerMatch,
+        });
+      }
+    }
+    const dimension = this.buffer[0]?.input.length;
+    if (!dimension) return { transitions: 0, updates: 0 };
+    await this.models(dimension);
+    const before = this.updates;
+    await this.replay(updates);
+    return { transitions: this.buffer.length, updates: this.updates - before };
+  }
+
+  /** The online network's weights, or null before it has seen a batch. */
+  save(): SavedDqn | null {
+    if (!this.online) return null;
+    const dimension = this.buffer[0]?.input.length ?? 0;
+    return {
+      design: 1,
+      dimension,
+      weights: this.online
+        .getWeights()
+        .map((w) => ({ shape: w.shape, values: Array.from(w.dataSync()) })),
+    };
+  }
+
+  /** A stored DQN, to choose batches with (and go on learning). */
+  static async load(saved: SavedDqn, random: SeededRandom): Promise<DqnPolicy> {
+    const policy = new DqnPolicy(random);
+    const { online, target } = await policy.models(saved.dimension);
+    const tensors = saved.weights.map((w) => tf.tensor(w.values, w.shape));
+    online.setWeights(tensors);
+    target.setWeights(tensors);
+    for (const tensor of tensors) tensor.dispose();
+    return policy;
   }
 
   dispose(): void {

@@ -2,19 +2,12 @@ import { fitLinearModel, predictMean } from "./linear-model.ts";
 import { fitTasteModel } from "./policy.ts";
 import {
   type PreferenceStep,
-  predictStars,
+  predictEachStep,
   type TrainedPreferenceModel,
   trainPreferenceModel,
 } from "./preference-lstm.ts";
 import { starReward } from "./reward.ts";
-import type { JobTraits, RatedJob } from "./taste.ts";
-
-/** One rating in the order given, with what each predictor may read. */
-export interface HistoryStep extends PreferenceStep {
-  traits: JobTraits;
-  /** The ranker's match when the job was shown (null when unknown). */
-  rankerMatch: number | null;
-}
+import type { RatedJob } from "./taste.ts";
 
 export interface HeldOutRmse {
   /** Ratings trained on and held out (the last share, in the order given). */
@@ -39,7 +32,7 @@ const clampStars = (value: number) => Math.min(5, Math.max(1, value));
  * linear model of stars on the ranker's match (its similarity to the profile).
  */
 export async function evaluateOnHeldOut(
-  steps: readonly HistoryStep[],
+  steps: readonly PreferenceStep[],
   options: { heldOutShare?: number; epochs?: number } = {},
 ): Promise<HeldOutRmse & { model: TrainedPreferenceModel }> {
   const cut = Math.max(1, Math.round(steps.length * (1 - (options.heldOutShare ?? 0.2))));
@@ -48,7 +41,7 @@ export async function evaluateOnHeldOut(
   const model = await trainPreferenceModel(train, { epochs: options.epochs });
 
   const meanStars = train.reduce((sum, s) => sum + s.stars, 0) / train.length;
-  const matchOf = (s: HistoryStep) => s.rankerMatch ?? 0.5;
+  const matchOf = (s: PreferenceStep) => s.rankerMatch ?? 0.5;
   const linear = fitLinearModel(
     train.map((s) => [1, matchOf(s)]),
     train.map((s) => s.stars),
@@ -60,9 +53,7 @@ export async function evaluateOnHeldOut(
     linear: [] as number[],
     taste: [] as number[],
   };
-  const predicted = test.map(
-    (step, i) => predictStars(model, [step.vector], steps.slice(0, cut + i)).at(0) ?? meanStars,
-  );
+  const predicted = predictEachStep(model, steps, cut);
   test.forEach((step, i) => {
     const before: RatedJob[] = steps.slice(0, cut + i).map((s) => ({
       traits: s.traits,

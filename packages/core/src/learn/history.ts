@@ -89,3 +89,18 @@ export async function ratedJobs(
   });
   return { events, rated, traits };
 }
+
+/** The person's batches, oldest first, each with its jobs in the order shown. */
+export async function batchHistory(db: Database, userId: string): Promise<number[][]> {
+  const rows = resultRows<{ batch_id: string | number; job_id: string | number }>(
+    await db.execute(sql`
+      SELECT bj.batch_id, bj.job_id FROM batch_jobs bj JOIN batches b ON b.id = bj.batch_id
+      WHERE b.user_id = ${userId} ORDER BY bj.batch_id, bj.position`),
+  );
+  const batches = new Map<number, number[]>();
+  for (const row of rows) {
+    const id = Number(row.batch_id);
+    batches.set(id, [...(batches.get(id) ?? []), Number(row.job_id)]);
+  }
+  return [...batches.values()];
+}

@@ -22,6 +22,11 @@ export interface SimulatedUser {
   id: number;
   /** Hidden utility of each job (higher is better), by job id. */
   utility: Map<number, number>;
+  /**
+   * The same without the per-company and per-job whims: what any model reading the postings'
+   * facts could at best learn (the learn bench's floor).
+   */
+  utilityWithoutWhims?: Map<number, number>;
   /** The ranker's match (score over its best) of each job it ranks for this user's profile. */
   rankerMatch: Map<number, number>;
 }
@@ -88,6 +93,22 @@ interface Judgement {
   interviewChance: number;
 }
 
+/** Stars (1–5) of each job from a utility by its quantile among all jobs: the hidden stars. */
+export function starsByQuantile(utility: ReadonlyMap<number, number>): Map<number, number> {
+  const ordered = [...utility].sort((a, b) => b[1] - a[1]);
+  const n = ordered.length;
+  return new Map(ordered.map(([id], rank) => [id, starsAtQuantile(rank / Math.max(1, n))]));
+}
+
+function starsAtQuantile(quantile: number): number {
+  let edge = 0;
+  for (let s = 0; s < STAR_SHARES.length; s++) {
+    edge += STAR_SHARES[s] ?? 0;
+    if (quantile < edge) return 5 - s;
+  }
+  return 1;
+}
+
 /** One user's hidden judgement of every job: stars by utility quantile, and outcome odds. */
 function judge(user: SimulatedUser, jobs: readonly JobTraits[]): Map<number, Judgement> {
   const ordered = jobs
@@ -97,15 +118,7 @@ function judge(user: SimulatedUser, jobs: readonly JobTraits[]): Map<number, Jud
   const n = ordered.length;
   ordered.forEach(({ id }, rank) => {
     const quantile = rank / Math.max(1, n);
-    let stars = 1;
-    let edge = 0;
-    for (let s = 0; s < STAR_SHARES.length; s++) {
-      edge += STAR_SHARES[s] ?? 0;
-      if (quantile < edge) {
-        stars = 5 - s;
-        break;
-      }
-    }
+    const stars = starsAtQuantile(quantile);
     const interviewChance = Math.max(0.05, Math.min(0.6, 0.6 - quantile * 6));
     out.set(id, { stars, interviewChance, expectedReward: expectedReward(stars, interviewChance) });
   });

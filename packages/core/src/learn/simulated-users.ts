@@ -42,7 +42,7 @@ function pick<T>(items: readonly T[], random: SeededRandom): T {
   return items[random.below(items.length)] as T;
 }
 
-function drawTaste(jobs: readonly NamedTraits[], random: SeededRandom): HiddenTaste {
+function drawTaste(jobs: readonly NamedTraits[], random: SeededRandom, whims: number): HiddenTaste {
   const withSkills = jobs.filter((job) => job.skills.length >= 3 && job.vector);
   const field = pick(withSkills.length > 0 ? withSkills : jobs, random);
   let secondInterest = pick(jobs, random);
@@ -75,8 +75,8 @@ function drawTaste(jobs: readonly NamedTraits[], random: SeededRandom): HiddenTa
     },
     payWeight: 0.1 + 0.1 * random.normal(),
     level: pick(LEVELS, random),
-    companyNoise: 0.15,
-    jobNoise: 0.08,
+    companyNoise: 0.15 * whims,
+    jobNoise: 0.08 * whims,
   };
 }
 
@@ -124,7 +124,12 @@ export async function simulatedWorld(
   db: Database,
   embedder: Embedder,
   config: RankConfig,
-  options: { users: number; seed: number },
+  options: {
+    users: number;
+    seed: number;
+    /** Scale of the per-company and per-job whims (1 by default; 0: a consistent rater). */
+    whims?: number;
+  },
   onProgress?: (done: number, total: number) => void,
 ): Promise<SimulatedWorld> {
   const jobs = (await loadJobTraits(db, embedder)).filter((job) => job.vector);
@@ -142,8 +147,12 @@ export async function simulatedWorld(
   const best = bestPossibleScore(config.weights);
   for (let id = 1; id <= options.users; id++) {
     const userSeed = mixSeed(options.seed, id);
-    const taste = drawTaste(jobs, seededRandom(userSeed));
+    const taste = drawTaste(jobs, seededRandom(userSeed), options.whims ?? 1);
     const utility = new Map(jobs.map((job) => [job.jobId, utilityOf(taste, job, userSeed)]));
+    const steady = { ...taste, companyNoise: 0, jobNoise: 0 };
+    const utilityWithoutWhims = new Map(
+      jobs.map((job) => [job.jobId, utilityOf(steady, job, userSeed)]),
+    );
     const cvSkills = [...new Set([...taste.field.skills, ...taste.likedSkills.slice(0, 2)])];
     const profile: Profile = {
       userId: `simulated-${id}`,
@@ -163,6 +172,7 @@ export async function simulatedWorld(
     users.push({
       id,
       utility,
+      utilityWithoutWhims,
       rankerMatch: new Map(ranked.jobs.map((r) => [r.job.id, best > 0 ? r.score / best : 0])),
     });
     profiles.push({ id, profile });

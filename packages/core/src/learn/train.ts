@@ -4,6 +4,7 @@ import { type Database, resultRows } from "../db/client.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { getProfile } from "../profile/profile-store.ts";
 import { profileQueryVector } from "../rank/rank-jobs.ts";
+import { DqnPolicy, type PastBatch } from "./dqn.ts";
 import {
   evaluateAdapter,
   MIN_DISLIKED_FOR_ADAPTER,
@@ -11,15 +12,18 @@ import {
   saveAdapter,
   trainAdapter,
 } from "./embedding-adapter.ts";
-import { evaluateOnHeldOut, type HistoryStep } from "./evaluate-preferences.ts";
-import { ratedJobs } from "./history.ts";
+import { evaluateOnHeldOut } from "./evaluate-preferences.ts";
+import { batchHistory, ratedJobs } from "./history.ts";
 import { latestModel, type ModelKind, saveModel } from "./model-store.ts";
 import { fitTasteModel, MIN_RATINGS_TO_LEARN } from "./policy.ts";
 import {
   MIN_RATINGS_FOR_LSTM,
+  type PreferenceStep,
   savePreferenceModel,
   trainPreferenceModel,
 } from "./preference-lstm.ts";
+import { mixSeed, seededRandom } from "./random.ts";
+import type { RatedJob } from "./taste.ts";
 
 export interface TrainedModelSummary {
   kind: ModelKind;
@@ -78,12 +82,11 @@ export async function trainUser(
     result.trained.push(summary(stored));
   }
 
-  const steps: HistoryStep[] = rated.flatMap((r) => {
+  const steps: PreferenceStep[] = rated.flatMap((r) => {
     const event = events.find((e) => e.jobId === r.traits.jobId);
     if (!r.traits.vector || !event) return [];
     return [
       {
-        vector: r.traits.vector,
         stars: event.stars,
         aspects: event.aspects,
         traits: r.traits,
@@ -110,6 +113,7 @@ export async function trainUser(
       metrics: {
         fingerprint,
         heldOut: held.heldOut,
+        trust: round(trained.trust),
         rmse: {
           lstm: round(held.lstm),
           userMean: round(held.userMean),
@@ -122,8 +126,10 @@ export async function trainUser(
     trained.model.dispose();
     result.trained.push(summary(stored));
   }
-  const liked = steps.filter((s) => s.stars >= 4).map((s) => s.vector);
-  const disliked = steps.filter((s) => s.stars <= 2).map((s) => s.vector);
+  const vectorsOf = (wanted: (stars: number) => boolean) =>
+    steps.flatMap((s) => (wanted(s.stars) && s.traits.vector ? [s.traits.vector] : []));
+  const liked = vectorsOf((stars) => stars >= 4);
+  const disliked = vectorsOf((stars) => stars <= 2);
   if (liked.length < MIN_LIKED_FOR_ADAPTER || disliked.length < MIN_DISLIKED_FOR_ADAPTER) {
     result.skipped.push({
       kind: "embedding-adapter",
@@ -135,7 +141,12 @@ export async function trainUser(
     const profile = await getProfile(db, userId);
     if (profile) {
       const query = await profileQueryVector(db, embedder, profile);
-      const held = await evaluateAdapter(query, steps);
+      const held = await evaluateAdapter(
+        query,
+        steps.flatMap((s) =>
+          s.traits.vector ? [{ vector: s.traits.vector, stars: s.stars }] : [],
+        ),
+      );
       const adapter = await trainAdapter({ profile: query, liked, disliked });
       const stored = await saveModel(db, userId, {
         kind: "embedding-adapter",
@@ -152,7 +163,68 @@ export async function trainUser(
       result.trained.push(summary(stored));
     }
   }
+  await trainDqn(db, userId, rated, fingerprint, result, unchanged);
   return result;
+}
+
+/** Rated batches a DQN needs: its transitions run from one batch into the next. */
+export const MIN_BATCHES_FOR_DQN = 3;
+
+/**
+ * The batch DQN, learned from the person's own past batches (each rated job a transition into
+ * the next batch), used when `rank.policy` is "dqn".
+ */
+async function trainDqn(
+  db: Database,
+  userId: string,
+  rated: readonly RatedJob[],
+  fingerprint: string,
+  result: UserTraining,
+  unchanged: (kind: ModelKind) => Promise<boolean>,
+): Promise<void> {
+  const byJob = new Map(rated.map((r) => [r.traits.jobId, r]));
+  const past: PastBatch[] = (await batchHistory(db, userId)).flatMap((jobIds) => {
+    const jobs = jobIds.flatMap((id) => {
+      const r = byJob.get(id);
+      return r ? [r] : [];
+    });
+    if (jobs.length === 0) return [];
+    return [
+      {
+        jobs: jobs.map((r) => ({ traits: r.traits, rankerMatch: r.rankerMatch ?? 0.5 })),
+        rewards: new Map(jobs.map((r) => [r.traits.jobId, r.reward])),
+      },
+    ];
+  });
+  if (past.length < MIN_BATCHES_FOR_DQN || rated.length < MIN_RATINGS_TO_LEARN) {
+    result.skipped.push({
+      kind: "batch-dqn",
+      reason: `${past.length} rated batches of the ${MIN_BATCHES_FOR_DQN} it needs`,
+    });
+    return;
+  }
+  if (await unchanged("batch-dqn")) {
+    result.skipped.push({ kind: "batch-dqn", reason: "no new ratings or outcomes" });
+    return;
+  }
+  const started = performance.now();
+  // Seeded by the ratings, so the same history trains the same network.
+  const dqn = new DqnPolicy(seededRandom(mixSeed(rated.length, past.length)));
+  try {
+    const learned = await dqn.learnFromPast(past);
+    const params = dqn.save();
+    if (!params) return;
+    const stored = await saveModel(db, userId, {
+      kind: "batch-dqn",
+      ratings: rated.length,
+      trainingMs: performance.now() - started,
+      metrics: { fingerprint, batches: past.length, ...learned },
+      params,
+    });
+    result.trained.push(summary(stored));
+  } finally {
+    dqn.dispose();
+  }
 }
 
 function round(value: number): number {

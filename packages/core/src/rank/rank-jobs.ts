@@ -74,7 +74,7 @@ export interface RankedJob {
 }
 
 export interface PickWhy {
-  policy: "ranker" | "bandit";
+  policy: "ranker" | "bandit" | "dqn";
   /** Chosen to learn the person's taste, not as one of the best bets. */
   stretch: boolean;
   /** Why the policy chose it, when that is more than the ranker's reasons. */

@@ -33,7 +33,7 @@ export function JobCard({
   const place = job.location ?? job.country;
   const pick = why?.pick;
   const learned =
-    pick?.policy === "bandit" && !pick.stretch && pick.predictedStars !== null
+    pick && pick.policy !== "ranker" && !pick.stretch && pick.predictedStars !== null
       ? t("reasonLearned", { stars: pick.predictedStars.toLocaleString(locale) })
       : null;
   const reasons = [
