@@ -134,8 +134,11 @@ rows.push([
 ]);
 printTable(rows);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+const changed = (sign: number) =>
+  reciprocal.after.filter((after, i) => Math.sign(after - (reciprocal.before[i] ?? 0)) === sign)
+    .length;
 console.log(
-  `embedding adapter, held-out MRR of the first liked job by the profile's cosine (${reciprocal.before.length} people with a liked job held out): ${mean(reciprocal.before).toFixed(3)} before, ${mean(reciprocal.after).toFixed(3)} after`,
+  `embedding adapter, held-out MRR of the first liked job by the profile's cosine (${reciprocal.before.length} people with a liked job held out): ${mean(reciprocal.before).toFixed(3)} before, ${mean(reciprocal.after).toFixed(3)} after (better for ${changed(1)}, worse for ${changed(-1)}; ranking uses a person's adapter only where it was not worse)`,
 );
 console.log(
   `training time per person: ${Math.round(ratingsPerUser * 0.8)} ratings max ${Math.max(...times).toFixed(2)} s; all ${ratingsPerUser} ratings mean ${mean(fullTimes).toFixed(2)} s, max ${Math.max(...fullTimes).toFixed(2)} s`,

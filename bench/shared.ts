@@ -121,9 +121,15 @@ export async function liveJobs(db: Database) {
 }
 
 /** Replays every recorded source (real postings) into `db`: ~1,355 jobs. */
-export async function ingestRecorded(db: Database, config: AuraConfig) {
-  return runIngest(db, config, { offline: true, now: new Date() });
+export async function ingestRecorded(db: Database, config: AuraConfig, now = new Date()) {
+  return runIngest(db, config, { offline: true, now });
 }
+
+/**
+ * The "now" of the learn and apply benches: fixed, so the recorded postings live and expired
+ * are the same on any day and a seed repeats its figures.
+ */
+export const RECORDED_NOW = new Date("2026-11-25T12:00:00Z");
 
 const cacheDir = join(tmpdir(), "aura-bench-cache");
 
@@ -269,7 +275,7 @@ export async function embeddedSample() {
   const config = defaultConfig();
   const handle = await openDatabase({ dataDir: "memory://" });
   await migrateDatabase(handle);
-  await ingestRecorded(handle.db, config);
+  await ingestRecorded(handle.db, config, RECORDED_NOW);
   const embedder = await createUseLiteEmbedder();
   await embedAllCached(handle.db, embedder.modelId, embedder.dimension, async () => ({
     ...embedder,
