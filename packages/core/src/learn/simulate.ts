@@ -31,7 +31,7 @@ export interface SimulatedUser {
   rankerMatch: Map<number, number>;
 }
 
-/** The policies the simulator compares: the served ones, and the DQN (simulator only so far). */
+/** The policies the simulator compares: random, ranker, bandit and the DQN. */
 export const SIMULATED_POLICIES = [...POLICY_NAMES, "dqn"] as const;
 export type SimulatedPolicy = (typeof SIMULATED_POLICIES)[number];
 
