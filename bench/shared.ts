@@ -126,8 +126,8 @@ export async function ingestRecorded(db: Database, config: AuraConfig, now = new
 }
 
 /**
- * The "now" of the learn and apply benches: fixed, so the recorded postings live and expired
- * are the same on any day and a seed repeats its figures.
+ * The "now" of the learn and apply benches: fixed, so which recorded postings are live does
+ * not drift with the calendar.
  */
 export const RECORDED_NOW = new Date("2026-11-25T12:00:00Z");
 
