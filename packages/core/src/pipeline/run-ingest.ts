@@ -24,12 +24,14 @@ export async function runIngest(
     const replay = await replayRecorded(plans);
     try {
       const http = createHttpClient({ timeoutMs: 10_000, retries: 0, backoffMs: 0, paceMs: 0 });
-      // A recording is a snapshot of the past: the age window does not apply to it.
+      // A recording is a snapshot of the past: the age window does not apply to it. One
+      // board at a time, in plan order: a posting on two boards is merged into whichever
+      // landed first, so concurrent replays stored different sets from run to run.
       return await ingest(db, http, replay.plans, {
         now: options.now,
         maxAgeDays: null,
         expireAfterDays: config.ingest.expireAfterDays,
-        concurrency: config.ingest.concurrency,
+        concurrency: 1,
         offline: true,
         onEvent: options.onEvent,
       });
