@@ -4,7 +4,7 @@
 // MRR change, and training time per person (on the older 80%, and on all ratings).
 import { parseArgs } from "node:util";
 import { evaluateAdapter } from "../packages/core/src/learn/embedding-adapter.ts";
-import { evaluateOnHeldOut } from "../packages/core/src/learn/evaluate-preferences.ts";
+import { evaluateOnHeldOut, rmse } from "../packages/core/src/learn/evaluate-preferences.ts";
 import { trainPreferenceModel } from "../packages/core/src/learn/preference-lstm.ts";
 import { runUser, starsByQuantile } from "../packages/core/src/learn/simulate.ts";
 import { simulatedWorld } from "../packages/core/src/learn/simulated-users.ts";
@@ -55,7 +55,7 @@ const totals = { lstm: 0, mean: 0, linear: 0, taste: 0, floor: 0, hidden: 0 };
 const times: number[] = [];
 const fullTimes: number[] = [];
 const rmseOf = (predicted: readonly number[], actual: readonly number[]) =>
-  Math.sqrt(predicted.reduce((sum, p, i) => sum + (p - (actual[i] ?? 0)) ** 2, 0) / actual.length);
+  rmse(predicted.map((p, i) => p - (actual[i] ?? 0)));
 const reciprocal = { before: [] as number[], after: [] as number[] };
 for (const user of world.users) {
   const run = await runUser({
@@ -86,14 +86,7 @@ for (const user of world.users) {
   );
   const profile = world.profiles.find((p) => p.id === user.id)?.profile;
   const query = profile ? await profileQueryVector(handle.db, embedder, profile) : null;
-  const adapter = query
-    ? await evaluateAdapter(
-        query,
-        steps.flatMap((s) =>
-          s.traits.vector ? [{ vector: s.traits.vector, stars: s.stars }] : [],
-        ),
-      )
-    : null;
+  const adapter = query ? await evaluateAdapter(query, steps) : null;
   if (adapter) {
     reciprocal.before.push(adapter.before);
     reciprocal.after.push(adapter.after);

@@ -4,6 +4,7 @@ import { dot, predictMean, predictSpread } from "./linear-model.ts";
 import { fitTasteModel, MIN_RATINGS_TO_LEARN, type Pick, type PoolJob } from "./policy.ts";
 import type { SeededRandom } from "./random.ts";
 import { likedCentroid, type RatedJob } from "./taste.ts";
+import { setWeightArrays, type WeightArrays, weightArrays } from "./weights.ts";
 
 /**
  * The DQN batch policy. The state is the person's preference vector (the mean of the jobs they
@@ -69,7 +70,7 @@ export interface PastBatch {
 export interface SavedDqn {
   design: 1;
   dimension: number;
-  weights: { shape: number[]; values: number[] }[];
+  weights: WeightArrays[];
 }
 
 export class DqnPolicy {
@@ -237,9 +238,7 @@ export class DqnPolicy {
     return {
       design: 1,
       dimension,
-      weights: this.online
-        .getWeights()
-        .map((w) => ({ shape: w.shape, values: Array.from(w.dataSync()) })),
+      weights: weightArrays(this.online),
     };
   }
 
@@ -247,10 +246,7 @@ export class DqnPolicy {
   static async load(saved: SavedDqn, random: SeededRandom): Promise<DqnPolicy> {
     const policy = new DqnPolicy(random);
     const { online, target } = await policy.models(saved.dimension);
-    const tensors = saved.weights.map((w) => tf.tensor(w.values, w.shape));
-    online.setWeights(tensors);
-    target.setWeights(tensors);
-    for (const tensor of tensors) tensor.dispose();
+    setWeightArrays([online, target], saved.weights);
     return policy;
   }
 

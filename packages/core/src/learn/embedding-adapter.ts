@@ -177,8 +177,11 @@ export function loadAdapter(saved: SavedAdapter): EmbeddingAdapter {
  */
 export async function evaluateAdapter(
   profile: Float32Array,
-  rated: readonly { vector: Float32Array; stars: number }[],
+  steps: readonly { traits: { vector: Float32Array | null }; stars: number }[],
 ): Promise<{ before: number; after: number } | null> {
+  const rated = steps.flatMap((s) =>
+    s.traits.vector ? [{ vector: s.traits.vector, stars: s.stars }] : [],
+  );
   const cut = Math.round(rated.length * 0.8);
   const train = rated.slice(0, cut);
   const test = rated.slice(cut).map((r) => ({ vector: r.vector, liked: r.stars >= 4 }));

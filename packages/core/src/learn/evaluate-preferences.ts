@@ -22,7 +22,8 @@ export interface HeldOutRmse {
   trainingMs: number;
 }
 
-const rmse = (errors: number[]) =>
+/** Root mean square of prediction errors. */
+export const rmse = (errors: readonly number[]) =>
   Math.sqrt(errors.reduce((sum, e) => sum + e * e, 0) / Math.max(1, errors.length));
 const clampStars = (value: number) => Math.min(5, Math.max(1, value));
 

@@ -4,6 +4,7 @@ import { dot, type LinearModel, predictMean } from "./linear-model.ts";
 import { fitTasteModel } from "./policy.ts";
 import { starReward } from "./reward.ts";
 import { type JobTraits, type RatedJob, TasteEvidence } from "./taste.ts";
+import { setWeightArrays, weightArrays } from "./weights.ts";
 
 /**
  * The preference model: a 2-layer LSTM over a person's ratings in the order given. At each
@@ -245,7 +246,13 @@ function buildModel(): tf.LayersModel {
   return model;
 }
 
-/** Windows of up to WINDOW steps, every STRIDE steps and at the end (zero-padded in front). */
+/** The WINDOW rows before `end` (exclusive), zero-padded in front when there are fewer. */
+function windowBefore<T>(rows: readonly T[], end: number, pad: T): T[] {
+  const window = rows.slice(Math.max(0, end - WINDOW), end);
+  return [...new Array<T>(WINDOW - window.length).fill(pad), ...window];
+}
+
+/** Training windows ending every STRIDE steps and at the end. */
 function windows(inputs: number[][], targets: number[][]): { x: number[][][]; y: number[][][] } {
   const n = inputs.length;
   const ends = new Set<number>();
@@ -253,15 +260,10 @@ function windows(inputs: number[][], targets: number[][]): { x: number[][][]; y:
   ends.add(n);
   const padIn = new Array(INPUT_DIMENSION).fill(0);
   const padOut = new Array(RATING_DIMENSIONS).fill(0);
-  const x: number[][][] = [];
-  const y: number[][][] = [];
-  for (const end of ends) {
-    const start = Math.max(0, end - WINDOW);
-    const pad = WINDOW - (end - start);
-    x.push([...new Array(pad).fill(padIn), ...inputs.slice(start, end)]);
-    y.push([...new Array(pad).fill(padOut), ...targets.slice(start, end)]);
-  }
-  return { x, y };
+  return {
+    x: [...ends].map((end) => windowBefore(inputs, end, padIn)),
+    y: [...ends].map((end) => windowBefore(targets, end, padOut)),
+  };
 }
 
 export interface TrainOptions {
@@ -322,12 +324,9 @@ export async function trainPreferenceModel(
 
 /** For each step from `from` to `to`, the window of rows ending at it (zero-padded in front). */
 function sequencesEnding(rows: readonly number[][], from: number, to: number): number[][][] {
+  const pad = new Array(INPUT_DIMENSION).fill(0);
   const sequences: number[][][] = [];
-  for (let t = from; t < to; t++) {
-    const window = rows.slice(Math.max(0, t - (WINDOW - 1)), t + 1);
-    const pad = new Array(WINDOW - window.length).fill(new Array(INPUT_DIMENSION).fill(0));
-    sequences.push([...pad, ...window]);
-  }
+  for (let t = from; t < to; t++) sequences.push(windowBefore(rows, t + 1, pad));
   return sequences;
 }
 
@@ -399,9 +398,7 @@ export function savePreferenceModel(trained: TrainedPreferenceModel) {
     design: 2 as const,
     projection: trained.projection,
     trust: trained.trust,
-    weights: trained.model
-      .getWeights()
-      .map((w) => ({ shape: w.shape, values: Array.from(w.dataSync()) })),
+    weights: weightArrays(trained.model),
   };
 }
 export type SavedPreferenceModel = ReturnType<typeof savePreferenceModel>;
@@ -413,9 +410,7 @@ export async function loadPreferenceModel(
   if (saved.design !== 2) return null;
   await useBackend("wasm");
   const model = buildModel();
-  const tensors = saved.weights.map((w) => tf.tensor(w.values, w.shape));
-  model.setWeights(tensors);
-  for (const tensor of tensors) tensor.dispose();
+  setWeightArrays([model], saved.weights);
   return {
     model,
     projection: saved.projection,

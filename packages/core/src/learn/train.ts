@@ -141,12 +141,7 @@ export async function trainUser(
     const profile = await getProfile(db, userId);
     if (profile) {
       const query = await profileQueryVector(db, embedder, profile);
-      const held = await evaluateAdapter(
-        query,
-        steps.flatMap((s) =>
-          s.traits.vector ? [{ vector: s.traits.vector, stars: s.stars }] : [],
-        ),
-      );
+      const held = await evaluateAdapter(query, steps);
       const adapter = await trainAdapter({ profile: query, liked, disliked });
       const stored = await saveModel(db, userId, {
         kind: "embedding-adapter",
