@@ -1,4 +1,18 @@
 // The public surface of @aura/core: the doors (CLI, API, web) import from here only.
+
+// The contract: every shape the doors take or show, in zod (types are inferred from them).
+export {
+  type ApiToken,
+  apiTokenInputSchema,
+  apiTokenSchema,
+  signInSchema,
+  signUpSchema,
+  type UserView,
+  userViewSchema,
+} from "./accounts/account-schema.ts";
+export { isAdmin, isAdminUser } from "./accounts/admins.ts";
+export { createApiToken, deleteApiToken, userOfApiToken } from "./accounts/api-tokens.ts";
+export { applicationSchema } from "./apply/application-schema.ts";
 export {
   type Application,
   type ApplicationUpdate,
@@ -23,6 +37,7 @@ export {
 } from "./apply/documents.ts";
 export { type DocumentFlag, type GeneratedDocuments, generateDocuments } from "./apply/generate.ts";
 export { PAGE_SIZES, type PageSize, type PdfTemplate, TEMPLATES } from "./apply/render-document.ts";
+export { batchSchema } from "./batch/batch-schema.ts";
 export {
   type Batch,
   type BatchJob,
@@ -38,6 +53,7 @@ export {
   type Rating,
   rateJob,
   ratingInputSchema,
+  ratingSchema,
 } from "./batch/ratings.ts";
 export {
   type AuraConfig,
@@ -60,6 +76,7 @@ export { type ClosableEmbedder, openEmbedder } from "./embed/open-embedder.ts";
 export { openVectorSearch, type VectorSearch } from "./embed/vector-search.ts";
 export { AppError, type AppErrorCode, errorMessage } from "./errors.ts";
 export type { NormalizedPosting } from "./jobs/job.ts";
+export { jobViewSchema } from "./jobs/job-schema.ts";
 export { type JobView, toJobView } from "./jobs/job-view.ts";
 export { normalizePosting } from "./jobs/normalize/normalize-posting.ts";
 export { getJob, getJobs, listJobs, type StoredJob } from "./jobs/store/list-jobs.ts";
@@ -82,6 +99,8 @@ export {
   type PipelineRun,
   type SourceHealth,
 } from "./metrics/admin-metrics.ts";
+export { adminOverviewSchema } from "./metrics/admin-overview-schema.ts";
+export { userMetricsSchema } from "./metrics/metrics-schema.ts";
 export {
   type ApplicationFunnel,
   allUserMetrics,
@@ -102,12 +121,15 @@ export {
   type SourceStats,
 } from "./pipeline/ingest.ts";
 export { canReachSources, runIngest } from "./pipeline/run-ingest.ts";
+export { type CvView, cvViewSchema, toCvView } from "./profile/cv-schema.ts";
 export { type CvSection, cvSections } from "./profile/cv-sections.ts";
 export { extractCvText, MAX_CV_BYTES } from "./profile/cv-text.ts";
 export {
   defaultPreferences,
   type Preferences,
+  preferencesInputSchema,
   preferencesSchema,
+  preferencesViewSchema,
 } from "./profile/preferences.ts";
 export {
   getProfile,
@@ -117,9 +139,17 @@ export {
 } from "./profile/profile-store.ts";
 export { searchJobs } from "./rank/lexical-search.ts";
 export { type FeatureName, type RankedJob, type RankResult, rankJobs } from "./rank/rank-jobs.ts";
+export { rankedJobViewSchema, whySchema } from "./rank/ranked-job-schema.ts";
 export { type RankedJobView, rankedJobView } from "./rank/ranked-job-view.ts";
 export { type SkillGap, type SkillPlanItem, skillGap } from "./skills/skill-gap.ts";
+export { skillGapSchema } from "./skills/skill-gap-schema.ts";
 export { createHttpClient } from "./sources/http-client.ts";
 export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
 export type { JobSource, SourcePosting } from "./sources/types.ts";
-export { listOutcomes, type Outcome, outcomeInputSchema, recordOutcome } from "./track/outcomes.ts";
+export {
+  listOutcomes,
+  type Outcome,
+  outcomeInputSchema,
+  outcomeSchema,
+  recordOutcome,
+} from "./track/outcomes.ts";

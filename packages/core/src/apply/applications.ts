@@ -18,40 +18,10 @@ import type { Embedder } from "../embed/embedder.ts";
 import { AppError } from "../errors.ts";
 import { type JobView, toJobView } from "../jobs/job-view.ts";
 import { getJobs } from "../jobs/store/list-jobs.ts";
-import { type DocumentFlag, generateDocuments, type WriterName } from "./generate.ts";
-import type { Provenance } from "./offline-writer.ts";
+import type { Application, Generation } from "./application-schema.ts";
+import { generateDocuments } from "./generate.ts";
 
-export interface Generation {
-  writer: WriterName;
-  language: string;
-  flags: DocumentFlag[];
-  provenance: Provenance[];
-  ms: number;
-  generatedAt: string;
-  /** The documents this generation replaced, so a regeneration can be undone. */
-  previous?: { cv: string; letter: string } | null;
-}
-
-export interface Application {
-  id: number;
-  jobId: number;
-  batchId: number | null;
-  status: ApplicationStatus;
-  job: JobView;
-  cv: string;
-  letter: string;
-  generation: Generation;
-  addedFacts: string;
-  notes: string;
-  appliedAt: string | null;
-  statusChangedAt: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Tracked, with no news for `apply.reminderDays`: time to follow up. */
-  reminderDue: boolean;
-  /** When a follow-up is due (null for drafts and closed applications). */
-  remindAt: string | null;
-}
+export type { Application, Generation } from "./application-schema.ts";
 
 /** Stages in the order an application moves forward; rejection and silence close it. */
 const FORWARD: readonly OutcomeStage[] = [

@@ -6,32 +6,15 @@ import { batches, batchJobs, jobSources, jobs, ratings } from "../db/schema.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import type { VectorSearch } from "../embed/vector-search.ts";
 import { AppError } from "../errors.ts";
-import { type JobView, toJobView } from "../jobs/job-view.ts";
+import { toJobView } from "../jobs/job-view.ts";
 import { jobSummaryColumns, type StoredJob, sourceLinkColumns } from "../jobs/store/list-jobs.ts";
 import { chooseBatch } from "../learn/choose-batch.ts";
 import { getProfile } from "../profile/profile-store.ts";
-import type { RankedJob } from "../rank/rank-jobs.ts";
-import { type Rating, ratedJobIds, toRating } from "./ratings.ts";
+import type { Why } from "../rank/ranked-job-schema.ts";
+import type { Batch } from "./batch-schema.ts";
+import { ratedJobIds, toRating } from "./ratings.ts";
 
-export interface BatchJob {
-  position: number;
-  /** The ranker's score when the batch was made. */
-  score: number;
-  job: JobView;
-  /** The ranker's reasons when the batch was made (null for batches made before they were kept). */
-  why: RankedJob["why"] | null;
-  rating: Rating | null;
-}
-
-export interface Batch {
-  id: number;
-  status: "open" | "locked";
-  createdAt: string;
-  lockedAt: string | null;
-  jobs: BatchJob[];
-  /** True when every job is rated, so the batch can be locked. */
-  complete: boolean;
-}
+export type { Batch, BatchJob } from "./batch-schema.ts";
 
 export interface OpenBatchOptions {
   config: RankConfig;
@@ -47,6 +30,11 @@ function batchRows(db: Database, where: SQL | undefined) {
   return db
     .select({
       batch: batches,
+      // The person's own count of batches up to this one (ids count everyone's).
+      number:
+        sql<number>`(SELECT count(*) FROM ${batches} AS mine WHERE mine.user_id = ${batches.userId} AND mine.id <= ${batches.id})`.mapWith(
+          Number,
+        ),
       member: {
         jobId: batchJobs.jobId,
         position: batchJobs.position,
@@ -99,11 +87,14 @@ const prepared = new WeakMap<
  * links and the user's ratings.
  */
 function toBatches(rows: Awaited<ReturnType<typeof batchRows>>): Batch[] {
-  const byId = new Map<number, { row: typeof batches.$inferSelect; jobs: Map<number, Member> }>();
-  for (const { batch, member, job, source, rating } of rows) {
+  const byId = new Map<
+    number,
+    { row: typeof batches.$inferSelect; number: number; jobs: Map<number, Member> }
+  >();
+  for (const { batch, number, member, job, source, rating } of rows) {
     let entry = byId.get(batch.id);
     if (!entry) {
-      entry = { row: batch, jobs: new Map() };
+      entry = { row: batch, number, jobs: new Map() };
       byId.set(batch.id, entry);
     }
     if (!member || !job) continue;
@@ -114,16 +105,17 @@ function toBatches(rows: Awaited<ReturnType<typeof batchRows>>): Batch[] {
     }
     if (source) current.job.sources.push(source);
   }
-  return [...byId.values()].map(({ row, jobs: members }) => {
+  return [...byId.values()].map(({ row, number, jobs: members }) => {
     const list = [...members.values()].map((m) => ({
       position: m.position,
       score: m.score,
       job: toJobView(m.job),
-      why: (m.why as RankedJob["why"] | null) ?? null,
+      why: (m.why as Why | null) ?? null,
       rating: m.rating ? toRating(m.rating) : null,
     }));
     return {
       id: row.id,
+      number,
       status: row.status,
       createdAt: row.createdAt.toISOString(),
       lockedAt: row.lockedAt?.toISOString() ?? null,

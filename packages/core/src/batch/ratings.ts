@@ -8,28 +8,34 @@ import { AppError } from "../errors.ts";
 const aspect = z.number().int().min(1).max(10).nullable().optional();
 
 /** A rating as a person gives it: 1–5 stars, optional 1–10 aspects and a comment. */
-export const ratingInputSchema = z.strictObject({
-  jobId: z.number().int().positive(),
-  stars: z.number().int().min(1).max(5),
-  fit: aspect,
-  interest: aspect,
-  prestige: aspect,
-  location: aspect,
-  comment: z.string().max(2000).nullable().optional(),
-});
+export const ratingInputSchema = z
+  .strictObject({
+    jobId: z.number().int().positive(),
+    stars: z.number().int().min(1).max(5),
+    fit: aspect,
+    interest: aspect,
+    prestige: aspect,
+    location: aspect,
+    comment: z.string().max(2000).nullable().optional(),
+  })
+  .meta({ id: "RatingInput" });
 export type RatingInput = z.infer<typeof ratingInputSchema>;
 
-export interface Rating {
-  jobId: number;
-  stars: number;
-  fit: number | null;
-  interest: number | null;
-  prestige: number | null;
-  location: number | null;
-  comment: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A stored rating, as the API and the CLI show it. */
+export const ratingSchema = z
+  .object({
+    jobId: z.number().int(),
+    stars: z.number().int().min(1).max(5),
+    fit: z.number().int().min(1).max(10).nullable(),
+    interest: z.number().int().min(1).max(10).nullable(),
+    prestige: z.number().int().min(1).max(10).nullable(),
+    location: z.number().int().min(1).max(10).nullable(),
+    comment: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Rating" });
+export type Rating = z.infer<typeof ratingSchema>;
 
 export function toRating(row: typeof ratings.$inferSelect): Rating {
   return {

@@ -1,8 +1,11 @@
 import { sourceLabel } from "../sources/registry.ts";
+import type { JobView } from "./job-schema.ts";
 import type { StoredJob } from "./store/list-jobs.ts";
 
+export type { JobView } from "./job-schema.ts";
+
 /** A job as AURA shows it to people and machines: every board that lists it, credited. */
-export function toJobView(job: StoredJob, options: { withDescription?: boolean } = {}) {
+export function toJobView(job: StoredJob, options: { withDescription?: boolean } = {}): JobView {
   return {
     id: job.id,
     title: job.title,
@@ -28,4 +31,3 @@ export function toJobView(job: StoredJob, options: { withDescription?: boolean }
     ...(options.withDescription ? { description: job.description } : {}),
   };
 }
-export type JobView = ReturnType<typeof toJobView>;

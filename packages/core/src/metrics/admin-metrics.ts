@@ -3,79 +3,19 @@ import { type Database, resultRows } from "../db/client.ts";
 import { OUTCOME_STAGES, type OutcomeStage } from "../db/schema.ts";
 import { sourceLabel } from "../sources/registry.ts";
 
-/** One run of the pipeline's gathering step (an ingest or an import), newest first. */
-export interface PipelineRun {
-  id: number;
-  kind: "ingest" | "import";
-  startedAt: string;
-  finishedAt: string | null;
-  /**
-   * `running` until it ends; `failed` when every source failed; `partial` when some did (or
-   * an import rejected lines); `ok` otherwise.
-   */
-  status: "ok" | "partial" | "failed" | "running";
-  offline: boolean;
-  durationMs: number | null;
-  sources: number;
-  fetched: number;
-  new: number;
-  updated: number;
-  duplicates: number;
-  skipped: number;
-  errors: number;
-  expired: number;
-  /** The first few problems, each prefixed with its source. */
-  messages: string[];
-}
+import type {
+  AdminOverview,
+  AdminUserRow,
+  PipelineRun,
+  SourceHealth,
+} from "./admin-overview-schema.ts";
 
-/** How one board is doing: the jobs it lists now and what its last fetches did. */
-export interface SourceHealth {
-  source: string;
-  label: string;
-  /** Jobs it lists that have not expired. */
-  liveJobs: number;
-  /** Every job it has ever listed. */
-  totalJobs: number;
-  /** The end of the newest run in which it was read without an error. */
-  lastSuccessAt: string | null;
-  /** The newest run that read it. */
-  lastRunAt: string | null;
-  lastError: { at: string; message: string } | null;
-}
-
-/** One person's use of AURA, for the admin's table. */
-export interface AdminUserRow {
-  userId: string;
-  name: string;
-  createdAt: string;
-  hasCv: boolean;
-  batches: number;
-  ratings: number;
-  averageStars: number | null;
-  /** Jobs with at least one recorded outcome. */
-  applications: number;
-}
-
-export interface AdminOverview {
-  generatedAt: string;
-  counts: {
-    users: number;
-    profilesWithCv: number;
-    batches: number;
-    ratings: number;
-    /** Jobs someone recorded an outcome for (one per person and job). */
-    applications: number;
-    /** Outcome rows by stage; every stage present, 0 when none. */
-    outcomes: Record<OutcomeStage, number>;
-    jobs: { live: number; expired: number };
-  };
-  /** The newest runs, newest first. */
-  runs: PipelineRun[];
-  /** Every source that has listed a job or been read, most live jobs first. */
-  sources: SourceHealth[];
-  /** People, most ratings first. */
-  users: AdminUserRow[];
-}
+export type {
+  AdminOverview,
+  AdminUserRow,
+  PipelineRun,
+  SourceHealth,
+} from "./admin-overview-schema.ts";
 
 export interface AdminOverviewOptions {
   /** Pipeline runs to return (20 by default). */

@@ -10,62 +10,14 @@ import { weekOf } from "./week.ts";
 export { weekOf } from "./week.ts";
 
 /** One week of a person's search (weeks start on Monday, UTC). */
-export interface WeekMetrics {
-  week: string;
-  /** Batches made that week. */
-  batches: number;
-  /** Ratings given (or last changed) that week. */
-  ratings: number;
-  averageStars: number | null;
-  /** Mean match (0–1) of the jobs in that week's batches. */
-  averageMatch: number | null;
-  /** Reward earned that week: its ratings, and the stages its applications reached. */
-  reward: number;
-  /** Reward earned up to the end of that week. */
-  cumulativeReward: number;
-  /** Share of the skills of that week's liked (≥4★) jobs missing from the CV; 0 without one. */
-  skillGapIndex: number;
-  /** Whether that week had liked jobs to measure the skill gap on (else the index is 0). */
-  skillGapMeasured: boolean;
-}
+import type { BatchMetrics, UserMetrics, WeekMetrics } from "./metrics-schema.ts";
 
-/** One batch and how its jobs were rated. */
-export interface BatchMetrics {
-  batchId: number;
-  /** When the batch was made (ISO 8601). */
-  createdAt: string;
-  status: "open" | "locked";
-  /** Jobs shown in the batch, and how many of them are rated. */
-  jobs: number;
-  rated: number;
-  averageStars: number | null;
-  /** Share (0–1) of the rated jobs given 4★ or 5★. */
-  shareHigh: number | null;
-  /** Mean match (0–1) of the batch's jobs when it was made. */
-  averageMatch: number | null;
-}
-
-/** Applications that reached each step or went beyond it (jobs, not outcome rows). */
-export interface ApplicationFunnel {
-  /** Jobs with any recorded outcome: every stage follows an application. */
-  applied: number;
-  /** Jobs that reached a first or second interview, an offer or an acceptance. */
-  interview: number;
-  /** Jobs that reached an offer or an acceptance. */
-  offer: number;
-}
-
-export interface UserMetrics {
-  ratings: { count: number; averageStars: number | null };
-  batches: { open: number; locked: number };
-  /** Outcomes recorded, by stage. */
-  outcomes: Record<string, number>;
-  /** Every week with a batch, a rating or an outcome, oldest first. */
-  weeks: WeekMetrics[];
-  /** Every batch, oldest first, with its stars and match. */
-  perBatch: BatchMetrics[];
-  funnel: ApplicationFunnel;
-}
+export type {
+  ApplicationFunnel,
+  BatchMetrics,
+  UserMetrics,
+  WeekMetrics,
+} from "./metrics-schema.ts";
 
 /** How far along the application funnel a stage is (0 applied, 1 interview, 2 offer). */
 const FUNNEL_STEP: Readonly<Record<OutcomeStage, number>> = {

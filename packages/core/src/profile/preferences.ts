@@ -76,3 +76,56 @@ export const preferencesSchema = z
 export type Preferences = z.infer<typeof preferencesSchema>;
 
 export const defaultPreferences: Preferences = preferencesSchema.parse({});
+
+// The same wishes over HTTP: canonical values only (no aliases, no single words), the same
+// bounds, so the OpenAPI document states the real limits.
+const roleList = z.array(z.string().trim().min(1).max(120)).max(20);
+const skillNames = z.array(z.string().trim().min(1).max(80)).max(100);
+const companyTypeList = z.array(z.string().trim().min(1).max(40)).max(10);
+const modeList = z.array(z.enum(locationModes)).max(locationModes.length);
+const currencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, "must be a 3-letter currency code such as EUR")
+  .toUpperCase();
+const batchSize = z.number().int().min(1).max(5).meta({ description: "Jobs per batch to rate" });
+const searchFrequencyDays = z
+  .number()
+  .int()
+  .min(1)
+  .max(90)
+  .meta({ description: "Days between two searches" });
+
+/** The preferences as stored and shown (GET /api/preferences). */
+export const preferencesViewSchema = z
+  .object({
+    roles: roleList.meta({ description: 'Titles sought, e.g. "Data Engineer"' }),
+    experienceLevel: z.enum(experienceLevels).optional(),
+    locationModes: modeList.meta({ description: "Acceptable modes; empty means any" }),
+    city: z.string().max(120).optional(),
+    includeSkills: skillNames,
+    excludeSkills: skillNames,
+    companyTypes: companyTypeList,
+    minSalary: z.number().min(0).optional(),
+    currency: z.string().length(3).meta({ description: "ISO 4217 code of minSalary" }),
+    batchSize,
+    searchFrequencyDays,
+  })
+  .meta({ id: "Preferences" });
+
+/** PUT /api/preferences: every key optional (left out: its default); unknown keys refused. */
+export const preferencesInputSchema = z
+  .strictObject({
+    roles: roleList.optional(),
+    experienceLevel: z.enum(experienceLevels).optional(),
+    locationModes: modeList.optional(),
+    city: z.string().trim().min(1).max(120).optional(),
+    includeSkills: skillNames.optional(),
+    excludeSkills: skillNames.optional(),
+    companyTypes: companyTypeList.optional(),
+    minSalary: z.number().min(0).optional(),
+    currency: currencyCode.optional(),
+    batchSize: batchSize.optional(),
+    searchFrequencyDays: searchFrequencyDays.optional(),
+  })
+  .meta({ id: "PreferencesInput" });

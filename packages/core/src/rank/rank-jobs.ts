@@ -30,59 +30,20 @@ import {
   weighQueryTerms,
   weightedQueryTerms,
 } from "./lexical-search.ts";
+import type { FeatureScore, Why } from "./ranked-job-schema.ts";
 import { cvWordCounts, titleMatch } from "./title-match.ts";
 
 export type FeatureName = keyof RankWeights;
 
-export interface FeatureScore {
-  /** The feature's own value: 0..1 for matches, -1..1 for fits (0 = no opinion). */
-  value: number;
-  weight: number;
-  /** value × weight: what the feature added to the score. */
-  contribution: number;
-}
+export type { FeatureScore, PickWhy } from "./ranked-job-schema.ts";
 
 export interface RankedJob {
   /** The job's row; `description` is empty unless scoring had to read it (use getJob). */
   job: StoredJob;
   score: number;
   features: Record<FeatureName, FeatureScore>;
-  why: {
-    /** One line for people: the strongest reasons. */
-    summary: string;
-    matchedSkills: string[];
-    missingSkills: string[];
-    excludedSkills: string[];
-    title: string;
-    /** Whether the title matches the roles sought (or the CV's wording) well: a reason to show. */
-    titleMatches: boolean;
-    salary: string;
-    location: string;
-    seniority: string;
-    companyType: string;
-    freshness: string;
-    /** Where the job came from in retrieval: lexical and semantic ranks. */
-    retrieval: string;
-    /**
-     * The score as a share of the most the weights allow (every feature at its best), 0..1:
-     * the "match" people see.
-     */
-    match: number;
-    /** How the batch policy chose the job, for jobs in batches (learn/choose-batch.ts). */
-    pick?: PickWhy;
-  };
-}
-
-export interface PickWhy {
-  policy: "ranker" | "bandit" | "dqn";
-  /** Chosen to learn the person's taste, not as one of the best bets. */
-  stretch: boolean;
-  /** Why the policy chose it, when that is more than the ranker's reasons. */
-  reason: string | null;
-  /** The stars the learned model expects (1–5), once it has learned. */
-  predictedStars: number | null;
-  /** For stretch picks: the job's skills the person has not rated yet. */
-  newSkills: string[];
+  /** The reasons; `pick` is set for jobs in batches (learn/choose-batch.ts). */
+  why: Why;
 }
 
 export interface RankResult {

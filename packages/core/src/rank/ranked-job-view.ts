@@ -1,8 +1,11 @@
 import { sourceLabel } from "../sources/registry.ts";
 import type { RankedJob } from "./rank-jobs.ts";
+import type { RankedJobView } from "./ranked-job-schema.ts";
+
+export type { RankedJobView } from "./ranked-job-schema.ts";
 
 /** A ranked job as `rank --json` and the API show it: the job, its score, every feature and the reasons. */
-export function rankedJobView(item: RankedJob) {
+export function rankedJobView(item: RankedJob): RankedJobView {
   const { job } = item;
   return {
     id: job.id,
@@ -23,7 +26,7 @@ export function rankedJobView(item: RankedJob) {
             period: job.salaryPeriod,
           }
         : null,
-    postedAt: job.postedAt,
+    postedAt: job.postedAt?.toISOString() ?? null,
     sources: job.sources.map((s) => ({
       source: s.source,
       board: sourceLabel(s.source),
@@ -31,5 +34,3 @@ export function rankedJobView(item: RankedJob) {
     })),
   };
 }
-
-export type RankedJobView = ReturnType<typeof rankedJobView>;

@@ -7,38 +7,9 @@ import { weekOf } from "../metrics/week.ts";
 import { extractSkills, normalizeSkill } from "./extract-skills.ts";
 import { skillsOfJob } from "./job-skills.ts";
 
-/** One skill of the plan: why it matters to this person, and which liked jobs it opens. */
-export interface SkillPlanItem {
-  skill: string;
-  score: number;
-  /** Liked (≥4★) jobs asking for it, and how many of those reached an interview. */
-  likedJobs: number;
-  interviewJobs: number;
-  /** Disliked (≤2★) jobs asking for it. */
-  dislikedJobs: number;
-  /** Share of the live jobs that ask for it. */
-  demand: number;
-  why: string;
-  /** The liked jobs that ask for it (up to 5). */
-  unlocks: { jobId: number; title: string; company: string }[];
-}
+import type { SkillGap, SkillPlanItem } from "./skill-gap-schema.ts";
 
-export interface SkillGap {
-  /** Skills read in the CV (and the skills the person said they want). */
-  cvSkills: string[];
-  /**
-   * What the plan is read from: the jobs the person liked (≥4★), or, before they have liked
-   * any, the ranker's closest matches to their profile.
-   */
-  basis: "ratings" | "matches";
-  likedJobs: number;
-  /** Share of the liked jobs' skill mentions missing from the CV (0 with no liked job). */
-  index: number;
-  /** The index per week of ratings (Monday, UTC), oldest first. */
-  weeks: { week: string; index: number }[];
-  /** The top 5 skills to learn next. */
-  plan: SkillPlanItem[];
-}
+export type { SkillGap, SkillPlanItem } from "./skill-gap-schema.ts";
 
 /** What the plan reads of a job: its names, and what its skills are read from. */
 const skillColumns = {

@@ -6,22 +6,28 @@ import { jobs, OUTCOME_STAGES, type OutcomeStage, outcomes } from "../db/schema.
 import { AppError } from "../errors.ts";
 
 /** One step of an application, as a person records it. */
-export const outcomeInputSchema = z.strictObject({
-  jobId: z.number().int().positive(),
-  stage: z.enum(OUTCOME_STAGES),
-  notes: z.string().max(5000).nullable().optional(),
-  /** When it happened (ISO 8601); now when left out. */
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
-});
+export const outcomeInputSchema = z
+  .strictObject({
+    jobId: z.number().int().positive(),
+    stage: z.enum(OUTCOME_STAGES),
+    notes: z.string().max(5000).nullable().optional(),
+    /** When it happened (ISO 8601); now when left out. */
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .meta({ id: "OutcomeInput" });
 
-export interface Outcome {
-  id: number;
-  jobId: number;
-  stage: OutcomeStage;
-  notes: string | null;
-  occurredAt: string;
-  createdAt: string;
-}
+/** A recorded step of an application. */
+export const outcomeSchema = z
+  .object({
+    id: z.number().int(),
+    jobId: z.number().int(),
+    stage: z.enum(OUTCOME_STAGES),
+    notes: z.string().nullable(),
+    occurredAt: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "Outcome" });
+export type Outcome = z.infer<typeof outcomeSchema>;
 
 function toOutcome(row: typeof outcomes.$inferSelect): Outcome {
   return {
