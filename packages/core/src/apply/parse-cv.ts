@@ -1,4 +1,4 @@
-import { type CvSectionKind, cvSections } from "../profile/cv-sections.ts";
+import { type CvSectionKind, cvSections, spacedLetters } from "../profile/cv-sections.ts";
 import { extractSkills } from "../skills/extract-skills.ts";
 
 /**
@@ -85,6 +85,9 @@ const MAX_CV_CHARS = 60_000;
 
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+/;
 
+/** A tab between two words or numbers parts columns ("Developer<tab>Acme<tab>2019 – 2021"). */
+const COLUMN_TAB = /(?<=[\p{L}\p{N}\p{M})\]%])[^\S\n]*\t\s*(?=[\p{L}\p{N}(])/gu;
+
 /** "**Senior** _2019 – 2021_ `Go`" → "Senior 2019 – 2021 Go". */
 function withoutMarkup(line: string): string {
   return line
@@ -117,6 +120,7 @@ function sectionLines(text: string, markdown: boolean): SourceLine[] {
         // Zero-width joiners stay: they hold emoji together.
         .replace(/[\u200b\u200c\u200e\u200f\u2060\ufeff]/g, "")
         .replace(MARKDOWN_HEADING, "")
+        .replace(COLUMN_TAB, " · ")
         .replace(/\s+/g, " ")
         .trim(),
     );
@@ -208,7 +212,9 @@ export function parseCv(fullText: string): ParsedCv {
     const lines = sectionLines(section.text, markdown);
     const texts = lines.map((l) => l.text);
     if (section.kind === "summary" && !section.heading) {
-      readPreamble(cv, texts, (value) => line("summary", value));
+      // "J A N E  D O E": read before its gaps, which part the names, are gone.
+      const first = section.text.split("\n").find((l) => l.trim()) ?? "";
+      readPreamble(cv, texts, (value) => line("summary", value), spacedLetters(first));
     } else if (section.kind === "summary") {
       cv.summary.push(...texts.map((value) => line("summary", value)));
     } else if (section.kind === "experience") {
@@ -247,10 +253,18 @@ export function parseCv(fullText: string): ParsedCv {
   return cv;
 }
 
-function readPreamble(cv: ParsedCv, lines: string[], make: (value: string) => CvLine): void {
+/** `spacedFirst`: the words the first line spells when written in spaced letters. */
+function readPreamble(
+  cv: ParsedCv,
+  lines: string[],
+  make: (value: string) => CvLine,
+  spacedFirst: string | null,
+): void {
   lines.forEach((value, index) => {
-    if (index === 0 && looksLikeName(value)) {
-      cv.name = value;
+    // A name in spaced letters is the name it spells: "JANE DOE".
+    const name = index === 0 ? (spacedFirst ?? value) : value;
+    if (index === 0 && looksLikeName(name)) {
+      cv.name = name;
     } else if (isContact(value) && value.length < 160) {
       if (!REDACTED.test(value)) cv.contact.push(value);
     } else if (!cv.headline && index < 3 && value.length <= 120 && !DATE_RANGE.test(value)) {

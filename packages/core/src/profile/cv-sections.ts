@@ -1,6 +1,7 @@
 /**
  * A CV's text cut into its sections ("Experience", "Education", "Skills"...) by their heading
- * lines, in English, Spanish and Portuguese. Text before the first heading is the "summary".
+ * lines, in English, Spanish and Portuguese, also when written in spaced letters
+ * ("W O R K  E X P E R I E N C E"). Text before the first heading is the "summary".
  */
 export type CvSectionKind =
   | "summary"
@@ -57,17 +58,40 @@ const OTHER_SCRIPTS: [CvSectionKind, RegExp][] = [
   ["languages", /^(языки|знание языков|שפות)$/],
 ];
 
-function kindOf(words: string): CvSectionKind | null {
-  for (const [kind, pattern] of [...HEADINGS, ...OTHER_SCRIPTS]) {
+/** The same patterns with every space optional: spaced letters may not show where words part. */
+const GAPLESS: [CvSectionKind, RegExp][] = [...HEADINGS, ...OTHER_SCRIPTS].map(
+  ([kind, pattern]) => [kind, new RegExp(pattern.source.replaceAll(" ", " ?"), pattern.flags)],
+);
+
+function kindOf(words: string, patterns = [...HEADINGS, ...OTHER_SCRIPTS]): CvSectionKind | null {
+  for (const [kind, pattern] of patterns) {
     if (pattern.test(words)) return kind;
   }
   return null;
 }
 
+/** Markup around a heading: "## Skills:", "**EXPERIENCE**", "=== Education ===". */
+const HEADING_MARKUP = /^[#*\-=_\s]+|[#*:\-=_\s]+$/gu;
+
+/** A whole line of single letters (four or more) apart: "S K I L L S", "E X P E R I E N C I A". */
+const SPACED_LETTERS = /^\p{L}\p{M}*(?:\s+(?:[&/]\s+)?\p{L}\p{M}*){3,}$/u;
+
+/**
+ * The word(s) a line of spaced letters spells, as written: "W O R K  E X P E R I E N C E" is
+ * "WORK EXPERIENCE" (two or more spaces, or a tab, part words). Null for any other line, so
+ * "A B testing" or "C V" stay as they are.
+ */
+export function spacedLetters(line: string): string | null {
+  const body = line.trim().replace(HEADING_MARKUP, "");
+  if (!SPACED_LETTERS.test(body)) return null;
+  return body.replace(/(?<=\p{L}\p{M}*)[^\S\t\n](?=\p{L})/gu, "").replace(/\s+/g, " ");
+}
+
 function headingKind(line: string): CvSectionKind | null {
-  const words = line
+  const spaced = spacedLetters(line);
+  const words = (spaced ?? line)
     .trim()
-    .replace(/^[#*\-=_\s]+|[#*:\-=_\s]+$/g, "")
+    .replace(HEADING_MARKUP, "")
     .toLocaleLowerCase("en")
     .replace(/\s+/g, " ");
   if (words.length === 0 || words.length > 48) return null;
@@ -75,12 +99,14 @@ function headingKind(line: string): CvSectionKind | null {
   if (whole) return whole;
   // "Education and Certification", "Licenses & Education": the first part that is a heading.
   const parts = words.split(/ (?:and|&|e|y|и) |, | \/ /);
-  if (parts.length < 2 || parts.length > 3) return null;
-  for (const part of parts) {
-    const kind = kindOf(part);
-    if (kind) return kind;
+  if (parts.length >= 2 && parts.length <= 3) {
+    for (const part of parts) {
+      const kind = kindOf(part);
+      if (kind) return kind;
+    }
   }
-  return null;
+  // "W O R K E X P E R I E N C E", one space everywhere: the words it spells, run together.
+  return spaced ? kindOf(words.replaceAll(" ", ""), GAPLESS) : null;
 }
 
 /** A Markdown "## Heading" the lists above do not know is still a section of its own. */

@@ -1,7 +1,20 @@
 import { readFile } from "node:fs/promises";
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from "docx";
+import mammoth from "mammoth";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
+import { cvSections } from "./cv-sections.ts";
 import { extractCvText, MAX_CV_BYTES } from "./cv-text.ts";
 
 const CVS = new URL("../../test-data/cvs/", import.meta.url);
@@ -99,6 +112,135 @@ describe("extractCvText on real CVs", () => {
       extractCvText({ name: "scan.pdf", bytes: await doc.save() }),
       /No text could be found.*scanned image/,
     );
+  });
+});
+
+async function makeDocx(children: (Paragraph | Table)[]): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+}
+
+/** One paragraph whose lines are parted by line breaks (`<w:br/>`, Shift+Enter). */
+function brokenParagraph(lines: (string | (string | Tab)[])[]): Paragraph {
+  return new Paragraph({
+    children: lines.map((line, i) =>
+      typeof line === "string"
+        ? new TextRun({ text: line, break: i > 0 ? 1 : 0 })
+        : new TextRun({ children: line, break: i > 0 ? 1 : 0 }),
+    ),
+  });
+}
+
+/** A whole CV in one paragraph, as PDF-to-Word converters write it. */
+const ONE_PARAGRAPH_CV: (string | (string | Tab)[])[] = [
+  "Jane Doe",
+  "Senior Backend Developer",
+  "jane.doe@example.org",
+  "EXPERIENCE",
+  ["Senior Backend Developer, Acme Corp", new Tab(), "2019 – 2023"],
+  "Built the payment services in Go and PostgreSQL that handle",
+  "two million transactions a day.",
+  "Backend Developer, Globex",
+  "2016 – 2019",
+  "Wrote REST APIs in Java.",
+  "EDUCATION",
+  "BSc Computer Science, TU Berlin",
+  "SKILLS",
+  "Go, Java, PostgreSQL, Kubernetes",
+];
+
+describe("extractCvText on DOCX line breaks and tabs", () => {
+  it("reads a CV written as one paragraph of line breaks line by line", async () => {
+    const bytes = await makeDocx([brokenParagraph(ONE_PARAGRAPH_CV)]);
+    // What mammoth's raw text makes of it: every line glued to the next.
+    const raw = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(raw.value).toContain("Jane DoeSenior Backend Developerjane.doe@example.org");
+
+    const { text } = await extractCvText({ name: "cv.docx", bytes });
+    expect(text.split("\n")).toEqual([
+      "Jane Doe",
+      "Senior Backend Developer",
+      "jane.doe@example.org",
+      "EXPERIENCE",
+      "Senior Backend Developer, Acme Corp\t2019 – 2023",
+      "Built the payment services in Go and PostgreSQL that handle",
+      "two million transactions a day.",
+      "Backend Developer, Globex",
+      "2016 – 2019",
+      "Wrote REST APIs in Java.",
+      "EDUCATION",
+      "BSc Computer Science, TU Berlin",
+      "SKILLS",
+      "Go, Java, PostgreSQL, Kubernetes",
+    ]);
+    expect(text).not.toMatch(/DoeSenior|Developerjane|EXPERIENCESenior|GlobexWrote|Corp2019/);
+
+    const sections = cvSections(text);
+    expect(sections.map((s) => s.kind)).toEqual(["summary", "experience", "education", "skills"]);
+    expect(sections[1]?.text).toContain("Wrote REST APIs in Java.");
+    expect(sections[2]?.text).toBe("BSc Computer Science, TU Berlin");
+    expect(sections[3]?.text).toBe("Go, Java, PostgreSQL, Kubernetes");
+  });
+
+  it("keeps a tab between a line's parts, as one tab, and drops tabs at a line's ends", async () => {
+    const bytes = await makeDocx([
+      new Paragraph({
+        children: [
+          new TextRun({ children: [new Tab(), "Engineer", new Tab(), new Tab(), "Acme"] }),
+          new TextRun({ children: ["Berlin", new Tab(), " 2020 ", new Tab()], break: 1 }),
+        ],
+      }),
+      new Paragraph({ children: [new TextRun({ children: ["Skills:", new Tab(), "Go"] })] }),
+    ]);
+    const { text } = await extractCvText({ name: "cv.docx", bytes });
+    expect(text).toBe("Engineer\tAcme\nBerlin\t2020\n\nSkills:\tGo");
+  });
+
+  it("still parts headings, list items, table cells and paragraphs", async () => {
+    const bytes = await makeDocx([
+      new Paragraph({ text: "Experience", heading: HeadingLevel.HEADING_1 }),
+      new Paragraph({ text: "Built APIs", bullet: { level: 0 } }),
+      new Paragraph({ text: "Ran the on-call rota", bullet: { level: 0 } }),
+      new Table({
+        rows: [
+          new TableRow({
+            children: [
+              new TableCell({ children: [new Paragraph("Acme")] }),
+              new TableCell({ children: [new Paragraph("2019 – 2023")] }),
+            ],
+          }),
+        ],
+      }),
+      new Paragraph("Skills"),
+      new Paragraph({ children: [new TextRun("Go, "), new TextRun({ text: "SQL", bold: true })] }),
+    ]);
+    const { text } = await extractCvText({ name: "cv.docx", bytes });
+    expect(text).toBe(
+      "Experience\n\nBuilt APIs\n\nRan the on-call rota\n\nAcme\n\n2019 – 2023\n\nSkills\n\nGo, SQL",
+    );
+    // The same lines as mammoth's raw text, which reads these documents well.
+    const raw = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(text).toBe(raw.value.replace(/\n{3,}/g, "\n\n").trim());
+  });
+
+  it("keeps the gaps that part the words of spaced-letter headings", async () => {
+    const bytes = await makeDocx([
+      brokenParagraph([
+        "J A N E   D O E",
+        "W O R K  E X P E R I E N C E",
+        "Developer, Acme  (Berlin)",
+        "E D U C A T I O N",
+        "BSc, TU Berlin",
+      ]),
+    ]);
+    const { text } = await extractCvText({ name: "cv.docx", bytes });
+    expect(text).toBe(
+      "J A N E  D O E\nW O R K  E X P E R I E N C E\nDeveloper, Acme (Berlin)\nE D U C A T I O N\nBSc, TU Berlin",
+    );
+    expect(cvSections(text).map((s) => [s.kind, s.heading])).toEqual([
+      ["summary", ""],
+      ["experience", "W O R K  E X P E R I E N C E"],
+      ["education", "E D U C A T I O N"],
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@
 import mammoth from "mammoth";
 import { extractText as extractPdfText } from "unpdf";
 import { AppError } from "../errors.ts";
+import { spacedLetters } from "./cv-sections.ts";
 
 export type CvFormat = "txt" | "md" | "pdf" | "docx";
 
@@ -105,19 +106,71 @@ function normalizeLineEndings(text: string): string {
   return text.replace(/\r\n?/g, "\n");
 }
 
-/** Collapse runs of spaces and tabs, drop blank-line runs to one paragraph break, trim. */
+/**
+ * Collapse runs of spaces to one space and runs holding a tab to one tab (a tab parts columns:
+ * "Developer<tab>Acme" must not read as one phrase), drop blank-line runs to one paragraph
+ * break, trim. A line of spaced letters ("W O R K  E X P E R I E N C E") keeps its wider gaps,
+ * which are all that part its words.
+ */
 function tidy(text: string): string {
   return normalizeLineEndings(text)
-    .replace(/[^\S\n]+/g, " ")
-    .replace(/ *\n */g, "\n")
+    .split("\n")
+    .map((line) => {
+      const spaced = spacedLetters(line) !== null;
+      return line
+        .trim()
+        .replace(/[^\S\n]+/g, (run) =>
+          run.includes("\t") ? "\t" : spaced && run.length > 1 ? "  " : " ",
+        );
+    })
+    .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
 
+/** The parts of mammoth's document model read here (its README: "Document transforms"). */
+interface DocxElement {
+  type: string;
+  value?: string;
+  children?: DocxElement[];
+}
+
+/**
+ * Plain text of a document as mammoth's `extractRawText` gives it (a blank line after each
+ * paragraph, list item, heading or table cell paragraph), except that a line break inside a
+ * paragraph (`<w:br/>`: Shift+Enter, and how many PDF-to-Word converters end every line) is a
+ * new line where `extractRawText` drops it and glues the words on either side together. A
+ * page or column break inside a paragraph is a new line too; a tab stays a tab.
+ */
+function docxPlainText(element: DocxElement): string {
+  switch (element.type) {
+    case "text":
+      return element.value ?? "";
+    case "tab":
+      return "\t";
+    case "break":
+      return "\n";
+  }
+  const inner = (element.children ?? []).map(docxPlainText).join("");
+  return element.type === "paragraph" ? `${inner}\n\n` : inner;
+}
+
 async function docxText(bytes: Uint8Array, name: string): Promise<string> {
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    return result.value;
+    // mammoth reads the document and hands it to `transformDocument` before writing HTML: it
+    // is read from there, and an empty document is left to convert (no HTML, no images).
+    let document: DocxElement | undefined;
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      {
+        transformDocument: (read: DocxElement) => {
+          document = read;
+          return { ...read, children: [] };
+        },
+      },
+    );
+    if (!document) throw new Error("mammoth read no document");
+    return docxPlainText(document);
   } catch (error) {
     throw invalid(
       `The CV file "${name}" could not be read as a Word document; it may be damaged. Save it again as DOCX or PDF and upload it again.`,
