@@ -4,10 +4,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { configSchema, type DatabaseHandle, importPostings, schema } from "@aura/core";
+import { configSchema, type DatabaseHandle, importPostings, isAdmin, schema } from "@aura/core";
 import { createTestDatabase, rankTestPostingsJsonl } from "@aura/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAdmin } from "./admin-routes.ts";
 import { startServer } from "./serve.ts";
 
 let handle: DatabaseHandle;
@@ -101,7 +100,11 @@ describe("GET /api/admin/overview", () => {
     const reply = await call("GET", "/admin/overview", wei);
     expect(reply.status).toBe(403);
     expect(reply.body).toEqual({
-      error: { code: "forbidden", message: expect.stringContaining("admins") },
+      error: {
+        code: "forbidden",
+        message: expect.stringContaining("admins"),
+        requestId: reply.headers.get("x-request-id"),
+      },
     });
   });
 

@@ -190,6 +190,7 @@ describe("the API", () => {
 
     const made = await call("POST", "/batches", ana);
     expect(made.status).toBe(201);
+    expect(made.body.number).toBe(1);
     expect(made.body.jobs).toHaveLength(3);
     expect(made.body.jobs[0].job.title).toBe("Senior Data Scientist");
     expect(made.body.jobs[0].why.summary).toEqual(expect.any(String));
@@ -253,6 +254,7 @@ describe("the API", () => {
 
     const next = await call("POST", "/batches", ana);
     expect(next.status).toBe(201);
+    expect(next.body.number).toBe(2);
     const nextIds = next.body.jobs.map((j: { job: { id: number } }) => j.job.id);
     expect(nextIds).toHaveLength(3);
     for (const id of firstIds) expect(nextIds).not.toContain(id);
@@ -394,7 +396,10 @@ describe("the API", () => {
       ["POST", "/outcomes", { jobId, stage: "offer", extra: true }, 400, "extra"],
       ["PUT", "/preferences", { batchSize: 6 }, 400, "batchSize"],
       ["PUT", "/preferences", { roles: "data" }, 400, "roles"],
-      ["PUT", "/preferences", { locationModes: ["moon"] }, 400, "locationModes"],
+      // The field names the bad element: only remote, hybrid and onsite are documented.
+      ["PUT", "/preferences", { locationModes: ["moon"] }, 400, "locationModes.0"],
+      ["PUT", "/preferences", { searchFrequencyDays: 91 }, 400, "searchFrequencyDays"],
+      ["PUT", "/preferences", { roles: ["x".repeat(121)] }, 400, "roles.0"],
       ["PUT", "/preferences", { currency: "dollars" }, 400, "currency"],
       ["PUT", "/preferences", { colour: "blue" }, 400, "colour"],
       ["POST", "/tokens", {}, 400, "name"],

@@ -1,3 +1,3 @@
 export { type ApiDeps, type AuraApi, createApi } from "./app.ts";
-export { type Auth, createApiToken, createAuth } from "./auth.ts";
+export { type Auth, createAuth } from "./auth.ts";
 export { apiDeps, authSecret, type ServeOptions, startServer } from "./serve.ts";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import type { AuraConfig, Database, Embedder } from "@aura/core";
+import type { AuraConfig, Database, Embedder, Logger } from "@aura/core";
 import { getRequestListener } from "@hono/node-server";
 import { type ApiDeps, createApi } from "./app.ts";
 import { createAuth } from "./auth.ts";
@@ -16,6 +16,8 @@ export interface ServeOptions {
   port: number;
   host?: string;
   limits?: ApiDeps["limits"];
+  /** Access lines and errors; nothing is logged without one. */
+  log?: Logger;
   /** Serves every path outside /api (the web app); without it those paths are the API's 404s. */
   web?: (request: IncomingMessage, response: ServerResponse) => unknown;
 }
@@ -69,6 +71,7 @@ export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: s
     embedder: options.embedder,
     allowedOrigins,
     limits: options.limits ?? limitsFromEnv(env),
+    log: options.log,
   };
 }
 

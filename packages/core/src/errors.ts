@@ -19,16 +19,19 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   /** The input field or config key the error is about, when there is one. */
   readonly field?: string;
+  /** For `rate_limited`: the seconds to wait before trying again. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options: { field?: string; cause?: unknown } = {},
+    options: { field?: string; cause?: unknown; retryAfterSeconds?: number } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.field = options.field;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

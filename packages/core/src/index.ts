@@ -24,7 +24,6 @@ export {
   generateInputSchema,
   getApplication,
   listApplications,
-  pendingApplications,
   updateApplication,
 } from "./apply/applications.ts";
 export {
@@ -75,6 +74,7 @@ export type { Embedder } from "./embed/embedder.ts";
 export { type ClosableEmbedder, openEmbedder } from "./embed/open-embedder.ts";
 export { openVectorSearch, type VectorSearch } from "./embed/vector-search.ts";
 export { AppError, type AppErrorCode, errorMessage } from "./errors.ts";
+export { createLogger, type Logger, type LoggerOptions, silentLogger } from "./log/logger.ts";
 export type { NormalizedPosting } from "./jobs/job.ts";
 export { jobViewSchema } from "./jobs/job-schema.ts";
 export { type JobView, toJobView } from "./jobs/job-view.ts";
@@ -153,3 +153,4 @@ export {
   outcomeSchema,
   recordOutcome,
 } from "./track/outcomes.ts";
+export { pendingApplications } from "./track/pending-applications.ts";

@@ -4,6 +4,7 @@ import {
   AppError,
   type AuraConfig,
   type ClosableEmbedder,
+  createLogger,
   loadConfig,
   migrateDatabase,
   openDatabase,
@@ -105,6 +106,8 @@ export async function serveOne(
     port: opts.port,
     host: opts.host,
     web,
+    // JSON lines on stdout (readable ones on a terminal): one per request, and errors.
+    log: createLogger({ level: config.logLevel }),
   });
   if (web) {
     const url = server.url

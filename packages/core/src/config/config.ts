@@ -16,6 +16,8 @@ export const envSchema = z.object({
   AURA_CONFIG: z.string().trim().min(1).optional(),
   /** The key of `apply.llm`, kept out of the config file. */
   AURA_LLM_API_KEY: z.string().trim().min(1).optional(),
+  /** How much the server logs: trace, debug, info (default), warn, error, fatal or silent. */
+  AURA_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
 });
 export type AuraEnv = z.infer<typeof envSchema>;
 
@@ -124,6 +126,10 @@ export const configSchema = z
   .object({
     /** Folder of the embedded database. */
     dataDir: z.string().min(1).default("data"),
+    /** The server's log level (AURA_LOG_LEVEL overrides it). */
+    logLevel: z
+      .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])
+      .default("info"),
     /** A PostgreSQL server; when set, the embedded database is not used. */
     databaseUrl: z
       .string()
@@ -201,6 +207,7 @@ export function loadConfig(options: { cwd: string; env: Record<string, string | 
   if (env.AURA_DATA_DIR) config.dataDir = env.AURA_DATA_DIR;
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
   if (env.AURA_LLM_API_KEY) config.apply.llm.apiKey = env.AURA_LLM_API_KEY;
+  if (env.AURA_LOG_LEVEL) config.logLevel = env.AURA_LOG_LEVEL;
   config.dataDir = resolve(options.cwd, config.dataDir);
   return { config, env, file: existsSync(file) ? file : null };
 }
