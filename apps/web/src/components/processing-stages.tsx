@@ -1,18 +1,14 @@
 "use client";
 
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef } from "react";
 import { Link, useRouter } from "@/i18n/navigation";
-import { ApiError, api } from "@/lib/api";
-import type { Batch } from "@/lib/types";
+import { ApiError, client, send } from "@/lib/api";
+import { currentBatchQuery, statusQuery } from "@/lib/queries";
 import { ui } from "@/lib/ui";
 
 type StageState = "waiting" | "running" | "done" | "failed";
-interface Status {
-  jobs: number;
-  embedded: number;
-  model: string;
-}
 
 /**
  * The real stages of a first batch: the jobs AURA holds, how many the encoder has read (polled
@@ -21,54 +17,53 @@ interface Status {
 export function ProcessingStages() {
   const t = useTranslations("processing");
   const router = useRouter();
-  const [status, setStatus] = useState<Status | null>(null);
-  const [stages, setStages] = useState<Record<"gathering" | "embedding" | "ranking", StageState>>({
-    gathering: "running",
-    embedding: "waiting",
-    ranking: "waiting",
+  const queryClient = useQueryClient();
+  const { data: status, error: statusError } = useQuery({
+    ...statusQuery,
+    // Polled until the encoder has read every job.
+    refetchInterval: (query) => {
+      const current = query.state.data;
+      return current && current.embedded >= current.jobs ? false : 1500;
+    },
   });
-  const [error, setError] = useState<string | null>(null);
+  const ready = status !== undefined && status.embedded >= status.jobs;
 
-  useEffect(() => {
-    let stopped = false;
-    const run = async () => {
+  const ranking = useMutation({
+    mutationFn: async () => {
       try {
-        let current = await api<Status>("/status");
-        setStatus(current);
-        setStages({ gathering: "done", embedding: "running", ranking: "waiting" });
-        while (!stopped && current.embedded < current.jobs) {
-          await new Promise((resolve) => setTimeout(resolve, 1500));
-          current = await api<Status>("/status");
-          setStatus(current);
-        }
-        if (stopped) return;
-        setStages({ gathering: "done", embedding: "done", ranking: "running" });
-        try {
-          await api<Batch>("/batches", { method: "POST" });
-        } catch (cause) {
-          // 409 with no unrated jobs left is not a failure of this page: the dashboard says it.
-          if (!(cause instanceof ApiError && cause.status === 409)) throw cause;
-        }
-        if (stopped) return;
-        setStages({ gathering: "done", embedding: "done", ranking: "done" });
-        router.push("/dashboard");
+        return await send(client.POST("/api/batches"));
       } catch (cause) {
-        if (cause instanceof ApiError && cause.status === 401) {
-          router.push("/sign-in");
-          return;
-        }
-        setError(cause instanceof Error ? cause.message : String(cause));
-        setStages((s) => {
-          const failed = (Object.keys(s) as (keyof typeof s)[]).find((k) => s[k] === "running");
-          return failed ? { ...s, [failed]: "failed" } : s;
-        });
+        // 409 with no unrated jobs left is not a failure of this page: the dashboard says it.
+        if (cause instanceof ApiError && cause.status === 409) return null;
+        throw cause;
       }
-    };
-    void run();
-    return () => {
-      stopped = true;
-    };
-  }, [router]);
+    },
+    onSuccess: (batch) => {
+      if (batch) queryClient.setQueryData(currentBatchQuery.queryKey, batch);
+    },
+  });
+  const { mutate: rank } = ranking;
+  const started = useRef(false);
+  useEffect(() => {
+    if (!ready || started.current) return;
+    started.current = true;
+    rank(undefined, { onSuccess: () => router.push("/dashboard") });
+  }, [ready, rank, router]);
+
+  const failure = statusError ?? ranking.error;
+  const signedOut = failure instanceof ApiError && failure.status === 401;
+  useEffect(() => {
+    if (signedOut) router.push("/sign-in");
+  }, [signedOut, router]);
+  const error = failure && !signedOut ? failure.message : null;
+
+  const stateOf = (done: boolean, running: boolean): StageState =>
+    done ? "done" : running ? (error ? "failed" : "running") : "waiting";
+  const stages: Record<"gathering" | "embedding" | "ranking", StageState> = {
+    gathering: stateOf(status !== undefined, true),
+    embedding: stateOf(ready, status !== undefined),
+    ranking: stateOf(ranking.isSuccess, ready),
+  };
 
   const detail = {
     gathering: status ? t("jobs", { count: status.jobs }) : "",

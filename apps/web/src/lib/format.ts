@@ -1,7 +1,7 @@
-import type { JobView } from "./types";
+import type { Job } from "./api";
 
 /** "USD 90,000–120,000 / year", in the page's language; null when the posting has no pay. */
-export function payRange(job: JobView, locale: string): string | null {
+export function payRange(job: Job, locale: string): string | null {
   if (job.salaryMin === null && job.salaryMax === null) return null;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const parts = [job.salaryMin, job.salaryMax].filter((n): n is number => n !== null);

@@ -1,51 +1,45 @@
 "use client";
 
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { useToast } from "@/components/toast";
-import { api } from "@/lib/api";
-import type { Preferences } from "@/lib/types";
+import { client, type Preferences, send } from "@/lib/api";
+import { preferencesQuery } from "@/lib/queries";
+import { useErrorText } from "@/lib/use-error-text";
 
 /**
  * The signed-in person's preferences, and `save(change)`: shown at once, stored by
  * PUT /api/preferences. PUT replaces the whole set, so each save sends every answer so far;
- * saves in a row go in order. Each save is confirmed, or its failure told, in a toast.
+ * saves in a row go in order (one mutation scope). Each save is confirmed, or its failure told,
+ * in a toast.
  */
 export function usePreferences() {
   const tc = useTranslations("common");
   const toast = useToast();
-  const [prefs, setPrefs] = useState<Preferences | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const queue = useRef(Promise.resolve());
-  const latest = useRef<Preferences | null>(null);
-
-  useEffect(() => {
-    api<Preferences>("/preferences")
-      .then((loaded) => {
-        latest.current = loaded;
-        setPrefs(loaded);
-      })
-      .catch((cause: Error) => setLoadError(cause.message));
-  }, []);
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery(preferencesQuery);
+  const { mutate } = useMutation({
+    scope: { id: "preferences" },
+    mutationFn: (body: Preferences) => send(client.PUT("/api/preferences", { body })),
+    onSuccess: () => toast({ message: tc("saved") }),
+    onError: (cause) => toast({ message: tc("error", { message: errorText(cause) }) }),
+  });
 
   const save = useCallback(
     (change: Partial<Preferences>) => {
-      if (!latest.current) return;
-      const next = { ...latest.current, ...change };
-      latest.current = next;
-      setPrefs(next);
-      // An unset answer (no city) is an absent key.
-      const body = Object.fromEntries(
-        Object.entries(next).filter(([, value]) => value !== undefined),
-      );
-      queue.current = queue.current.then(() =>
-        api<Preferences>("/preferences", { method: "PUT", json: body })
-          .then(() => toast({ message: tc("saved") }))
-          .catch((cause: Error) => toast({ message: tc("error", { message: cause.message }) })),
-      );
+      const latest = queryClient.getQueryData(preferencesQuery.queryKey);
+      if (!latest) return;
+      // An unset answer (no city) is an absent key: JSON leaves undefined out.
+      const next = { ...latest, ...change };
+      // A load still under way would bring back the answers before this one.
+      void queryClient.cancelQueries({ queryKey: preferencesQuery.queryKey });
+      queryClient.setQueryData(preferencesQuery.queryKey, next);
+      mutate(next);
     },
-    [toast, tc],
+    [queryClient, mutate],
   );
 
-  return { prefs, save, loadError };
+  return { prefs: data ?? null, save, loadError: error ? errorText(error) : null };
 }

@@ -4,10 +4,11 @@ import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { DataGrid } from "@/components/charts/chart-card";
 import { chartColorVars } from "@/components/charts/chart-style";
-import type { AdminOverview } from "@/components/charts/types";
 import { useApiData } from "@/components/charts/use-api-data";
 import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
+import type { AdminOverview } from "@/lib/api";
+import { adminOverviewQuery } from "@/lib/queries";
 import { ui } from "@/lib/ui";
 import { type Column, NumberCell, TableRow, TableSection } from "./admin-table";
 
@@ -60,7 +61,7 @@ type ColumnKey =
 export function AdminView() {
   const t = useTranslations("admin");
   const locale = useLocale();
-  const { data: overview, failure } = useApiData<AdminOverview>("/admin/overview");
+  const { data: overview, failure } = useApiData(adminOverviewQuery);
 
   if (failure?.status === 403) {
     return (

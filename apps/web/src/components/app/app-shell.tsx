@@ -1,18 +1,20 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { ToastProvider } from "@/components/toast";
 import { Link, usePathname, useRouter } from "@/i18n/navigation";
-import { ApiError, api } from "@/lib/api";
-import type { User } from "@/lib/types";
+import { ApiError, client, type SessionUser, send } from "@/lib/api";
+import { sessionQuery } from "@/lib/queries";
+import { useErrorText } from "@/lib/use-error-text";
 
-const UserContext = createContext<User | null>(null);
+const UserContext = createContext<SessionUser | null>(null);
 
 /** The signed-in person (the shell renders pages only once there is one). */
-export function useUser(): User {
+export function useUser(): SessionUser {
   const user = useContext(UserContext);
   if (!user) throw new Error("useUser outside the app shell");
   return user;
@@ -49,34 +51,25 @@ export function AppShell({ children }: { children: ReactNode }) {
   const ta = useTranslations("auth");
   const router = useRouter();
   const pathname = usePathname();
-  const [user, setUser] = useState<(User & { isAdmin?: boolean }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
+  const { data: user, error } = useQuery(sessionQuery);
   const [menu, setMenu] = useState(false);
+  const signedOut = error instanceof ApiError && error.status === 401;
 
   useEffect(() => {
-    api<{ user: User & { isAdmin?: boolean } }>("/auth/session")
-      .then(({ user }) => setUser(user))
-      .catch((cause) => {
-        if (cause instanceof ApiError && cause.status === 401) router.replace("/sign-in");
-        else
-          setError(
-            cause instanceof ApiError && cause.code === "offline"
-              ? tc("offline")
-              : String(cause.message),
-          );
-      });
-  }, [router, tc]);
+    if (signedOut) router.replace("/sign-in");
+  }, [signedOut, router]);
 
   const signOut = async () => {
-    await api("/auth/sign-out", { method: "POST" }).catch(() => {});
+    await send(client.POST("/api/auth/sign-out")).catch(() => {});
     router.replace("/");
   };
 
-  if (error) {
+  if (error && !signedOut) {
     return (
       <main id="main" className="mx-auto max-w-xl px-6 py-16">
         <p role="alert" className="text-danger">
-          {error}
+          {errorText(error)}
         </p>
       </main>
     );
@@ -137,7 +130,9 @@ export function AppShell({ children }: { children: ReactNode }) {
                     role="menu"
                     className="absolute right-0 z-40 mt-2 w-56 rounded-lg border border-border bg-surface p-2 shadow-lg"
                   >
-                    <p className="truncate px-3 py-2 text-sm text-muted">{user.email}</p>
+                    {user.email ? (
+                      <p className="truncate px-3 py-2 text-sm text-muted">{user.email}</p>
+                    ) : null}
                     {links
                       .filter((item) => !PHONE_BAR.has(item.href))
                       .map((item) => (

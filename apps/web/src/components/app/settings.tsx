@@ -13,7 +13,6 @@ import { useUser } from "./app-shell";
 /** Every onboarding answer, editable (saved as changed), the CV, appearance and account. */
 export function Settings() {
   const t = useTranslations("settings");
-  const tc = useTranslations("common");
   const user = useUser();
   const title = useStepTitle();
   const { prefs, save, loadError } = usePreferences();
@@ -56,7 +55,7 @@ export function Settings() {
         <h2 id="account" className="mb-2 text-xl font-semibold">
           {t("account")}
         </h2>
-        <p className="text-muted">{t("signedInAs", { email: user.email })}</p>
+        <p className="text-muted">{t("signedInAs", { email: user.email ?? user.name })}</p>
       </section>
     </div>
   );

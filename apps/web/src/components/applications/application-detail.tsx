@@ -5,15 +5,14 @@ import { useState } from "react";
 import { BoardLink } from "@/components/board-link";
 import { useToast } from "@/components/toast";
 import { Link } from "@/i18n/navigation";
-import { api } from "@/lib/api";
+import type { Application, DocumentKind } from "@/lib/api";
 import { age } from "@/lib/format";
-import type { Application, DocumentKind } from "@/lib/types";
 import { ui } from "@/lib/ui";
 import { DocumentEditor } from "./document-editor";
 import { GuardReport } from "./guard-report";
 import { ProvenanceList } from "./provenance-list";
 import { StatusBadge } from "./status-badge";
-import { updateApplication, useErrorText } from "./use-applications";
+import { updateApplication, useErrorText, useGenerateApplications } from "./use-applications";
 
 type Busy = null | "applying" | "regenerating";
 
@@ -34,6 +33,7 @@ export function ApplicationDetail({
   const locale = useLocale();
   const toast = useToast();
   const errorText = useErrorText();
+  const generate = useGenerateApplications();
   const [busy, setBusy] = useState<Busy>(null);
   const [notice, setNotice] = useState("");
   const { job, generation } = application;
@@ -75,11 +75,7 @@ export function ApplicationDetail({
       if (addedFacts !== undefined && addedFacts !== application.addedFacts) {
         await updateApplication(application.id, { addedFacts });
       }
-      const { applications } = await api<{ applications: Application[] }>(
-        "/applications/generate",
-        { json: { jobIds: [application.jobId] } },
-      );
-      const changed = applications[0];
+      const [changed] = await generate([application.jobId]);
       if (changed) {
         setDraft("cv", null);
         setDraft("letter", null);

@@ -6,7 +6,7 @@ import { NoApplicationsYet } from "@/components/applications/no-applications";
 import { BoardLink } from "@/components/board-link";
 import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
-import type { Application, DocumentKind } from "@/lib/types";
+import type { Application, DocumentKind } from "@/lib/api";
 import { ApplicationDetail } from "./application-detail";
 import { StatusBadge } from "./status-badge";
 import { useApplications } from "./use-applications";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { useToast } from "@/components/toast";
-import type { Application, DocumentKind } from "@/lib/types";
+import type { Application, DocumentKind } from "@/lib/api";
 import { ui } from "@/lib/ui";
 import { MarkdownPreview } from "./markdown-preview";
 import { updateApplication, useErrorText } from "./use-applications";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import type { Application } from "@/lib/types";
+import type { Application } from "@/lib/api";
 import { ui } from "@/lib/ui";
 import { InlineMarkdown } from "./markdown-preview";
 

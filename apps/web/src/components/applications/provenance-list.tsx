@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
-import type { Application, DocumentKind } from "@/lib/types";
+import type { Application, DocumentKind } from "@/lib/api";
 import { ui } from "@/lib/ui";
 
 /** Each line the writer chose, beside the line of the CV it came from; rewritten ones marked. */

@@ -1,7 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ApplicationStatus } from "@/lib/types";
+import type { ApplicationStatus } from "@/lib/api";
+
+/** Every stage an application can be in, in the order of a journey. */
+export const APPLICATION_STATUSES = [
+  "draft",
+  "applied",
+  "interview1",
+  "interview2",
+  "offer",
+  "rejected",
+  "no_response",
+  "accepted",
+] as const satisfies readonly ApplicationStatus[];
 
 const TONE: Record<ApplicationStatus, string> = {
   draft: "border-border text-muted",

@@ -1,9 +1,10 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Link, useRouter } from "@/i18n/navigation";
-import { ApiError, api } from "@/lib/api";
+import { ApiError, client, send } from "@/lib/api";
 import { ui } from "@/lib/ui";
 
 /** Sign in or sign up with e-mail and password (the API's accounts). */
@@ -11,6 +12,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const t = useTranslations("auth");
   const tc = useTranslations("common");
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,23 +23,28 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     setError(null);
     try {
       if (mode === "sign-up") {
-        await api("/auth/sign-up/email", {
-          json: {
-            name: String(form.get("name") ?? ""),
-            email: String(form.get("email") ?? ""),
-            password: String(form.get("password") ?? ""),
-          },
-        });
-        router.push("/onboarding");
+        await send(
+          client.POST("/api/auth/sign-up/email", {
+            body: {
+              name: String(form.get("name") ?? ""),
+              email: String(form.get("email") ?? ""),
+              password: String(form.get("password") ?? ""),
+            },
+          }),
+        );
       } else {
-        await api("/auth/sign-in/email", {
-          json: {
-            email: String(form.get("email") ?? ""),
-            password: String(form.get("password") ?? ""),
-          },
-        });
-        router.push("/dashboard");
+        await send(
+          client.POST("/api/auth/sign-in/email", {
+            body: {
+              email: String(form.get("email") ?? ""),
+              password: String(form.get("password") ?? ""),
+            },
+          }),
+        );
       }
+      // Nothing loaded for whoever used this tab before is shown to this person.
+      queryClient.clear();
+      router.push(mode === "sign-up" ? "/onboarding" : "/dashboard");
     } catch (cause) {
       if (cause instanceof ApiError && cause.status === 401) setError(t("wrong"));
       else if (cause instanceof ApiError && cause.status === 409) setError(t("taken"));

@@ -1,138 +1,205 @@
 "use client";
 
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useToast } from "@/components/toast";
 import { Link } from "@/i18n/navigation";
-import { ApiError, api } from "@/lib/api";
-import type { Batch, Rating } from "@/lib/types";
+import { ApiError, type Batch, client, type Rating, type RatingInput, send } from "@/lib/api";
+import { batchesQuery, currentBatchQuery, queryKeys } from "@/lib/queries";
 import { ui } from "@/lib/ui";
-import { JobCard, type RatingChange } from "./job-card";
+import { useErrorText } from "@/lib/use-error-text";
+import { JobCard } from "./job-card";
+
+/** What stands in for the batch after an action: why there is no next one, or what failed. */
+type Interruption =
+  | { kind: "exhausted"; message: string }
+  /** The last batch had liked jobs and no application sent yet: the next waits for that. */
+  | { kind: "gate"; batchId: number }
+  | { kind: "error"; message: string };
 
 type State =
   | { kind: "loading" }
   | { kind: "none" }
-  | { kind: "exhausted"; message: string }
-  /** The last batch had liked jobs and no application sent yet: the next waits for that. */
-  | { kind: "gate"; batchId: number }
-  | { kind: "error"; message: string }
+  | Interruption
   | { kind: "batch"; batch: Batch };
 
-/** The current batch: rate each job (saved at once, with undo), then lock and get the next. */
+/**
+ * The current batch: rate each job (shown at once, saved, rolled back if the save fails, with
+ * undo), then lock and get the next.
+ */
 export function Dashboard() {
   const t = useTranslations("dashboard");
   const tc = useTranslations("common");
   const toast = useToast();
-  const [state, setState] = useState<State>({ kind: "loading" });
+  const failed = useErrorText();
+  const queryClient = useQueryClient();
+  const current = useQuery(currentBatchQuery);
+  const [interruption, setInterruption] = useState<Interruption | null>(null);
   const [busy, setBusy] = useState(false);
-  const batchRef = useRef<Batch | null>(null);
+  // The newest change to each job's rating: an older save's answer never replaces a newer one.
+  const latest = useRef(new Map<number, number>());
+  const nextChange = (jobId: number) => {
+    const change = (latest.current.get(jobId) ?? 0) + 1;
+    latest.current.set(jobId, change);
+    return change;
+  };
 
-  const show = useCallback((batch: Batch) => {
-    batchRef.current = batch;
-    setState({ kind: "batch", batch });
-  }, []);
-  const failed = useCallback(
-    (cause: unknown) =>
-      cause instanceof ApiError && cause.code === "offline"
-        ? tc("offline")
-        : cause instanceof Error
-          ? cause.message
-          : String(cause),
-    [tc],
+  /** Makes `batch` the one shown (null: none open); a load still under way cannot replace it. */
+  const show = useCallback(
+    (batch: Batch | null) => {
+      void queryClient.cancelQueries({ queryKey: currentBatchQuery.queryKey });
+      queryClient.setQueryData(currentBatchQuery.queryKey, batch);
+    },
+    [queryClient],
   );
+  /** What the other pages show of batches is out of date. */
+  const batchesChanged = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.batchLists });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.metrics });
+  }, [queryClient]);
 
-  const load = useCallback(async () => {
-    setState({ kind: "loading" });
-    try {
-      show(await api<Batch>("/batches/current"));
-    } catch (cause) {
-      if (cause instanceof ApiError && cause.status === 404) setState({ kind: "none" });
-      else setState({ kind: "error", message: failed(cause) });
-    }
-  }, [show, failed]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  /** Puts one job's rating into the batch shown (null takes it away). */
+  const setRating = (jobId: number, rating: Rating | null) => {
+    void queryClient.cancelQueries({ queryKey: currentBatchQuery.queryKey });
+    queryClient.setQueryData(currentBatchQuery.queryKey, (batch) => {
+      if (!batch) return batch;
+      const jobs = batch.jobs.map((j) => (j.job.id === jobId ? { ...j, rating } : j));
+      return { ...batch, jobs, complete: jobs.every((j) => j.rating !== null) };
+    });
+  };
+  const ratingOf = (jobId: number) =>
+    queryClient.getQueryData(currentBatchQuery.queryKey)?.jobs.find((j) => j.job.id === jobId)
+      ?.rating ?? null;
+
+  const load = () => {
+    setInterruption(null);
+    void current.refetch();
+  };
+
+  const opening = useMutation({ mutationFn: () => send(client.POST("/api/batches")) });
+  const locking = useMutation({
+    mutationFn: (id: number) =>
+      send(
+        client.POST("/api/batches/{id}/lock", {
+          params: { path: { id }, query: { next: "true" } },
+        }),
+      ),
+  });
+  const declining = useMutation({
+    mutationFn: (id: number) =>
+      send(client.POST("/api/batches/{id}/no-applications", { params: { path: { id } } })),
+  });
 
   /** The gate for the newest batch (the locked one whose applications are awaited). */
-  const gate = useCallback(async () => {
-    const { batches } = await api<{ batches: Batch[] }>("/batches?limit=1");
-    const newest = batches[0];
-    if (newest) setState({ kind: "gate", batchId: newest.id });
-    else setState({ kind: "none" });
-  }, []);
+  const gate = async () => {
+    const [newest] = await queryClient.fetchQuery(batchesQuery(1));
+    if (newest) setInterruption({ kind: "gate", batchId: newest.id });
+    else {
+      setInterruption(null);
+      show(null);
+    }
+  };
 
   const newBatch = async () => {
     setBusy(true);
     try {
-      show(await api<Batch>("/batches", { method: "POST" }));
+      show(await opening.mutateAsync());
+      setInterruption(null);
+      batchesChanged();
     } catch (cause) {
       if (cause instanceof ApiError && cause.status === 409 && cause.field === "applications") {
-        await gate().catch((failure) => setState({ kind: "error", message: failed(failure) }));
+        await gate().catch((failure) =>
+          setInterruption({ kind: "error", message: failed(failure) }),
+        );
       } else if (cause instanceof ApiError && cause.status === 409) {
-        setState({ kind: "exhausted", message: cause.message });
-      } else setState({ kind: "error", message: failed(cause) });
+        setInterruption({ kind: "exhausted", message: cause.message });
+      } else setInterruption({ kind: "error", message: failed(cause) });
     } finally {
       setBusy(false);
     }
   };
 
-  /** Puts one job's rating into the batch shown (null takes it away). */
-  const setRating = (jobId: number, rating: Rating | null) => {
-    const batch = batchRef.current;
-    if (!batch) return;
-    const jobs = batch.jobs.map((j) => (j.job.id === jobId ? { ...j, rating } : j));
-    show({ ...batch, jobs, complete: jobs.every((j) => j.rating !== null) });
-  };
-
-  const rate = async (jobId: number, change: RatingChange) => {
-    const before = batchRef.current?.jobs.find((j) => j.job.id === jobId)?.rating ?? null;
-    setRating(jobId, { jobId, ...change });
-    try {
-      const saved = await api<Rating>("/ratings", { json: { jobId, ...change } });
-      setRating(jobId, saved);
-      toast({
-        message: t("ratedToast", { stars: saved.stars }),
-        action: {
-          label: tc("undo"),
-          run: () => {
-            setRating(jobId, before);
-            const restore = before
-              ? api<Rating>("/ratings", {
-                  json: {
-                    jobId,
-                    stars: before.stars,
-                    fit: before.fit,
-                    interest: before.interest,
-                    prestige: before.prestige,
-                    location: before.location,
-                    comment: before.comment,
-                  },
-                })
-              : api(`/ratings/${jobId}`, { method: "DELETE" });
-            restore.catch((cause) => toast({ message: tc("error", { message: failed(cause) }) }));
-          },
-        },
+  /** Saves a rating: on screen at once, taken back (and the failure told) if the save fails. */
+  const rating = useMutation({
+    mutationFn: (input: RatingInput) => send(client.POST("/api/ratings", { body: input })),
+    onMutate: (input) => {
+      const before = ratingOf(input.jobId);
+      const change = nextChange(input.jobId);
+      const now = new Date().toISOString();
+      setRating(input.jobId, {
+        fit: null,
+        interest: null,
+        prestige: null,
+        location: null,
+        comment: null,
+        ...input,
+        createdAt: before?.createdAt ?? now,
+        updatedAt: now,
       });
-    } catch (cause) {
-      setRating(jobId, before);
+      return { before, change };
+    },
+    onSuccess: (saved, input, context) => {
+      // (The document allows a null rating here; the API always answers with the one stored.)
+      if (saved && latest.current.get(input.jobId) === context.change) {
+        setRating(input.jobId, saved);
+      }
+      batchesChanged();
+      toast({
+        message: t("ratedToast", { stars: (saved ?? input).stars }),
+        action: { label: tc("undo"), run: () => restoring.mutate(context.before ?? input.jobId) },
+      });
+    },
+    onError: (cause, input, context) => {
+      // Rolled back unless a newer change to the job has replaced this one meanwhile.
+      if (context && latest.current.get(input.jobId) === context.change) {
+        setRating(input.jobId, context.before);
+      }
       toast({ message: tc("error", { message: failed(cause) }) });
-    }
-  };
+    },
+  });
+
+  /** Undo: the rating the job had before (a job id alone: it had none). */
+  const restoring = useMutation({
+    mutationFn: (before: Rating | number) =>
+      typeof before === "number"
+        ? send(client.DELETE("/api/ratings/{jobId}", { params: { path: { jobId: before } } }))
+        : send(
+            client.POST("/api/ratings", {
+              body: {
+                jobId: before.jobId,
+                stars: before.stars,
+                fit: before.fit,
+                interest: before.interest,
+                prestige: before.prestige,
+                location: before.location,
+                comment: before.comment,
+              },
+            }),
+          ),
+    onMutate: (before) => {
+      const jobId = typeof before === "number" ? before : before.jobId;
+      nextChange(jobId);
+      setRating(jobId, typeof before === "number" ? null : before);
+    },
+    onSuccess: batchesChanged,
+    onError: (cause) => toast({ message: tc("error", { message: failed(cause) }) }),
+  });
 
   const lock = async (batch: Batch) => {
     setBusy(true);
     try {
-      const result = await api<{ batch: Batch; next: Batch | null }>(
-        `/batches/${batch.id}/lock?next=true`,
-        { method: "POST" },
-      );
+      const result = await locking.mutateAsync(batch.id);
+      batchesChanged();
       // No next batch while this one's liked jobs wait for an application (or a "none").
       if (result.next) show(result.next);
-      else setState({ kind: "gate", batchId: result.batch.id });
+      else {
+        show(null);
+        setInterruption({ kind: "gate", batchId: result.batch.id });
+      }
     } catch (cause) {
       if (cause instanceof ApiError && cause.status === 409) {
-        setState({ kind: "exhausted", message: cause.message });
+        setInterruption({ kind: "exhausted", message: cause.message });
       } else toast({ message: tc("error", { message: failed(cause) }) });
     } finally {
       setBusy(false);
@@ -143,7 +210,7 @@ export function Dashboard() {
   const decline = async (batchId: number) => {
     setBusy(true);
     try {
-      await api(`/batches/${batchId}/no-applications`, { method: "POST" });
+      await declining.mutateAsync(batchId);
     } catch (cause) {
       toast({ message: tc("error", { message: failed(cause) }) });
       setBusy(false);
@@ -151,6 +218,16 @@ export function Dashboard() {
     }
     await newBatch();
   };
+
+  const state: State = interruption
+    ? interruption
+    : current.data !== undefined
+      ? current.data === null
+        ? { kind: "none" }
+        : { kind: "batch", batch: current.data }
+      : current.error && !current.isFetching
+        ? { kind: "error", message: failed(current.error) }
+        : { kind: "loading" };
 
   if (state.kind === "loading") {
     return (
@@ -249,7 +326,11 @@ export function Dashboard() {
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
         {batch.jobs.map((item) => (
-          <JobCard key={item.job.id} item={item} onRate={(change) => rate(item.job.id, change)} />
+          <JobCard
+            key={item.job.id}
+            item={item}
+            onRate={(change) => rating.mutate({ jobId: item.job.id, ...change })}
+          />
         ))}
       </div>
       <div className="flex flex-wrap items-center gap-4">

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
-import type { Batch } from "@/lib/types";
+import type { Batch } from "@/lib/api";
 import { ui } from "@/lib/ui";
 import { useBatches } from "./use-batches";
 

@@ -3,12 +3,13 @@
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { BoardLink } from "@/components/board-link";
+import type { BatchJob, RatingInput } from "@/lib/api";
 import { age, payRange } from "@/lib/format";
-import type { BatchJob, Rating } from "@/lib/types";
 import { ui } from "@/lib/ui";
 import { StarRating } from "./star-rating";
 
-export type RatingChange = Omit<Rating, "jobId">;
+/** A rating as the card hands it on: every part of it, the job aside. */
+export type RatingChange = Required<Omit<RatingInput, "jobId">>;
 
 /** A compact card: what the job is, why it ranks here, where it came from, and its rating. */
 export function JobCard({

@@ -2,12 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useApplications, useErrorText } from "@/components/applications/use-applications";
+import {
+  useApplications,
+  useErrorText,
+  useGenerateApplications,
+} from "@/components/applications/use-applications";
 import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
 import { Link, useRouter } from "@/i18n/navigation";
-import { api } from "@/lib/api";
-import type { Application } from "@/lib/types";
 import { ui } from "@/lib/ui";
 import { JobCard } from "./job-card";
 import { useBatches } from "./use-batches";
@@ -18,6 +20,7 @@ export function Review() {
   const tc = useTranslations("common");
   const router = useRouter();
   const errorText = useErrorText();
+  const generate = useGenerateApplications();
   const { batches, error } = useBatches();
   const { list, error: listError } = useApplications();
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -36,11 +39,7 @@ export function Review() {
     setWriting(chosen.length);
     setFailure(null);
     try {
-      const { applications } = await api<{ applications: Application[] }>(
-        "/applications/generate",
-        { json: { jobIds: chosen } },
-      );
-      const first = applications[0];
+      const [first] = await generate(chosen);
       router.push(first ? `/applications?id=${first.id}` : "/applications");
     } catch (cause) {
       setFailure(tc("error", { message: errorText(cause) }));

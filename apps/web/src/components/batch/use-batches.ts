@@ -1,17 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { api } from "@/lib/api";
-import type { Batch } from "@/lib/types";
+import { useQuery } from "@tanstack/react-query";
+import { batchesQuery } from "@/lib/queries";
+import { useErrorText } from "@/lib/use-error-text";
 
 /** The person's batches, newest first (null while loading). */
 export function useBatches(limit = 50) {
-  const [batches, setBatches] = useState<Batch[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ batches: Batch[] }>(`/batches?limit=${limit}`)
-      .then((body) => setBatches(body.batches))
-      .catch((cause: Error) => setError(cause.message));
-  }, [limit]);
-  return { batches, error };
+  const errorText = useErrorText();
+  const { data, error } = useQuery(batchesQuery(limit));
+  return { batches: data ?? null, error: error ? errorText(error) : null };
 }

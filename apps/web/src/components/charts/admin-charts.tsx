@@ -2,10 +2,10 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import type { AdminOverview } from "@/lib/api";
 import { ChartCard, type Translate } from "./chart-card";
 import { RowBars } from "./chart-shapes";
 import { axisProps, CHART_HEIGHT, chartColor, tooltipProps } from "./chart-style";
-import type { AdminOverview } from "./types";
 
 /** Most people drawn in the ratings chart (the table under it has them all). */
 const MAX_USERS_DRAWN = 15;

@@ -2,11 +2,12 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { LoadError, LoadingBlock } from "@/components/states";
+import type { Metrics } from "@/lib/api";
+import { metricsQuery } from "@/lib/queries";
 import { ui } from "@/lib/ui";
 import { ChartCard, type ChartTable, type Translate, trendSummary } from "./chart-card";
 import { PointsChart, type PointsChartProps, RowBars } from "./chart-shapes";
 import { chartColor, chartColorVars } from "./chart-style";
-import type { Metrics } from "./types";
 import { useApiData } from "./use-api-data";
 
 /** Number and date formats in the page's language. */
@@ -280,7 +281,7 @@ export function SearchCharts({ metrics }: { metrics: Metrics }) {
 /** "How your search is going": the person's metrics from GET /api/metrics, as charts. */
 export function SearchProgress() {
   const t = useTranslations("charts");
-  const { data: metrics, failure } = useApiData<Metrics>("/metrics");
+  const { data: metrics, failure } = useApiData(metricsQuery);
   return (
     <section aria-labelledby="search-progress" className={`${chartColorVars} flex flex-col gap-4`}>
       <div>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { ApiError, api } from "@/lib/api";
+import { type QueryKey, type UseQueryOptions, useQuery } from "@tanstack/react-query";
+import { ApiError } from "@/lib/api";
+import { useErrorText } from "@/lib/use-error-text";
 
 /** Why a load failed: the HTTP status when the API answered, and a sentence to show. */
 export interface LoadFailure {
@@ -11,25 +11,18 @@ export interface LoadFailure {
 }
 
 /**
- * GETs an API path once, for a view that shows it: the data when it came, else why not (the
- * "you are offline" sentence when the API cannot be reached).
+ * A query for a view that shows it: the data when it came, else why not (the "you are
+ * offline" sentence when the API cannot be reached).
  */
-export function useApiData<T>(path: string): { data: T | null; failure: LoadFailure | null } {
-  const tc = useTranslations("common");
-  const [data, setData] = useState<T | null>(null);
-  const [failure, setFailure] = useState<LoadFailure | null>(null);
-  useEffect(() => {
-    api<T>(path)
-      .then(setData)
-      .catch((cause) =>
-        setFailure({
-          status: cause instanceof ApiError ? cause.status : null,
-          message:
-            cause instanceof ApiError && cause.code === "offline"
-              ? tc("offline")
-              : String(cause.message),
-        }),
-      );
-  }, [path, tc]);
-  return { data, failure };
+export function useApiData<T, K extends QueryKey>(
+  options: UseQueryOptions<T, Error, T, K>,
+): { data: T | null; failure: LoadFailure | null } {
+  const errorText = useErrorText();
+  const { data, error } = useQuery(options);
+  return {
+    data: data ?? null,
+    failure: error
+      ? { status: error instanceof ApiError ? error.status : null, message: errorText(error) }
+      : null,
+  };
 }

@@ -1,10 +1,12 @@
 "use client";
 
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type DragEvent, useEffect, useRef, useState } from "react";
-import { ApiError, api } from "@/lib/api";
-import type { Cv } from "@/lib/types";
+import { type DragEvent, useRef, useState } from "react";
+import { ApiError, client, send } from "@/lib/api";
+import { cvQuery } from "@/lib/queries";
 import { ui } from "@/lib/ui";
+import { useErrorText } from "@/lib/use-error-text";
 
 /**
  * CV upload by drag and drop or file picker; shows what was read, for a check. `editable`
@@ -13,44 +15,48 @@ import { ui } from "@/lib/ui";
 export function CvStep({ editable = false }: { editable?: boolean }) {
   const t = useTranslations("onboarding.cv");
   const tc = useTranslations("common");
-  const [cv, setCv] = useState<Cv | null>(null);
-  const [busy, setBusy] = useState(false);
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  // Shown once there is text to check (a failed load just offers the upload).
+  const { data: saved } = useQuery(cvQuery);
+  const cv = saved?.text ? saved : null;
   const [blank, setBlank] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
   const [draft, setDraft] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    api<Cv>("/cv")
-      .then((current) => setCv(current.text ? current : null))
-      .catch(() => {});
-  }, []);
-
-  const upload = async (file: File) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const form = new FormData();
-      form.set("file", file);
-      setCv(await api<Cv>("/cv", { method: "PUT", form }));
+  const {
+    mutate: upload,
+    isPending: busy,
+    error: failure,
+  } = useMutation({
+    mutationFn: (file: File) =>
+      send(
+        client.PUT("/api/cv", {
+          body: {},
+          bodySerializer: () => {
+            const form = new FormData();
+            form.set("file", file);
+            return form;
+          },
+        }),
+      ),
+    onSuccess: (read) => {
+      queryClient.setQueryData(cvQuery.queryKey, read);
       setBlank(false);
       setDraft(null);
-    } catch (cause) {
-      setError(
-        cause instanceof ApiError && cause.code === "offline"
-          ? tc("offline")
-          : tc("error", { message: cause instanceof Error ? cause.message : String(cause) }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const error = failure
+    ? failure instanceof ApiError && failure.code === "offline"
+      ? tc("offline")
+      : tc("error", { message: errorText(failure) })
+    : null;
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setOver(false);
     const file = event.dataTransfer.files[0];
-    if (file) void upload(file);
+    if (file) upload(file);
   };
 
   return (
@@ -85,7 +91,7 @@ export function CvStep({ editable = false }: { editable?: boolean }) {
           aria-label={t("choose")}
           onChange={(event) => {
             const file = event.target.files?.[0];
-            if (file) void upload(file);
+            if (file) upload(file);
             event.target.value = "";
           }}
         />
@@ -118,7 +124,7 @@ export function CvStep({ editable = false }: { editable?: boolean }) {
               onClick={() => {
                 // The corrected text becomes the CV, as a text file named after the original.
                 const name = `${(cv.fileName ?? "cv").replace(/\.[^.]+$/, "")}.txt`;
-                void upload(new File([draft ?? ""], name, { type: "text/plain" }));
+                upload(new File([draft ?? ""], name, { type: "text/plain" }));
               }}
               className={`${ui.button} self-start`}
             >

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { ChoiceChips } from "@/components/choice-chips";
 import { TagInput } from "@/components/tag-input";
-import type { ExperienceLevel, LocationMode, Preferences } from "@/lib/types";
+import type { ExperienceLevel, LocationMode, Preferences } from "@/lib/api";
+import { MAX_BATCH_SIZE, MAX_SEARCH_FREQUENCY_DAYS } from "@/lib/limits";
 import { ui } from "@/lib/ui";
 import { CvStep } from "./cv-step";
 
@@ -159,7 +160,7 @@ export function PreferenceStep({
             <input
               type="range"
               min={1}
-              max={5}
+              max={MAX_BATCH_SIZE}
               step={1}
               value={prefs.batchSize}
               aria-label={t("batch.title")}
@@ -189,11 +190,13 @@ export function PreferenceStep({
             <input
               type="number"
               min={1}
-              max={30}
+              max={MAX_SEARCH_FREQUENCY_DAYS}
               value={prefs.searchFrequencyDays}
               onChange={(event) => {
                 const days = Math.round(Number(event.target.value));
-                if (days >= 1 && days <= 30) save({ searchFrequencyDays: days });
+                if (days >= 1 && days <= MAX_SEARCH_FREQUENCY_DAYS) {
+                  save({ searchFrequencyDays: days });
+                }
               }}
               className={ui.field}
             />

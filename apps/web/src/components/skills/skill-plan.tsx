@@ -1,32 +1,20 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
 import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
-import { ApiError, api } from "@/lib/api";
-import type { SkillGap } from "@/lib/types";
+import { skillsQuery } from "@/lib/queries";
 import { ui } from "@/lib/ui";
+import { useErrorText } from "@/lib/use-error-text";
 
 /** The skills to learn next: the gap, the top 5 with their reasons, and the jobs they open. */
 export function SkillPlan() {
   const t = useTranslations("skills");
-  const tc = useTranslations("common");
   const locale = useLocale();
-  const [gap, setGap] = useState<SkillGap | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<SkillGap>("/skills")
-      .then(setGap)
-      .catch((cause) =>
-        setError(
-          cause instanceof ApiError && cause.code === "offline"
-            ? tc("offline")
-            : String(cause.message),
-        ),
-      );
-  }, [tc]);
-  if (error) return <LoadError message={error} />;
+  const errorText = useErrorText();
+  const { data: gap, error } = useQuery(skillsQuery);
+  if (error) return <LoadError message={errorText(error)} />;
   if (!gap) return <LoadingBlock />;
   const percent = (value: number) =>
     new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);

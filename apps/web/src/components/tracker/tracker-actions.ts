@@ -1,5 +1,5 @@
 // What the tracker's views share: how to move and change an application, and how old a move is.
-import type { Application, ApplicationStatus } from "@/lib/types";
+import type { Application, ApplicationStatus } from "@/lib/api";
 
 /** Days since an application last changed stage. */
 export function daysSince(iso: string, now = Date.now()): number {

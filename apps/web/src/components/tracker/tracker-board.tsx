@@ -12,7 +12,7 @@ import {
 } from "react";
 import { FollowUpBadge } from "@/components/applications/status-badge";
 import { Link } from "@/i18n/navigation";
-import type { Application, ApplicationStatus } from "@/lib/types";
+import type { Application, ApplicationStatus } from "@/lib/api";
 import { ui } from "@/lib/ui";
 import { daysSince, type TrackerActions } from "./tracker-actions";
 

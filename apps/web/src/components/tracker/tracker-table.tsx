@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { FollowUpBadge } from "@/components/applications/status-badge";
+import { APPLICATION_STATUSES, FollowUpBadge } from "@/components/applications/status-badge";
 import { Link } from "@/i18n/navigation";
-import { APPLICATION_STATUSES, type Application } from "@/lib/types";
+import type { Application } from "@/lib/api";
 import { daysSince, type TrackerActions } from "./tracker-actions";
 
 /** "2026-11-30" for a date input, in the person's own time zone. */
@@ -76,9 +76,10 @@ export function TrackerTable({
                 <select
                   value={application.status}
                   aria-label={t("statusLabel", { title: application.job.title })}
-                  onChange={(event) =>
-                    actions.move(application, event.target.value as Application["status"])
-                  }
+                  onChange={(event) => {
+                    const to = APPLICATION_STATUSES.find((s) => s === event.target.value);
+                    if (to) void actions.move(application, to);
+                  }}
                   className="rounded-md border border-border bg-surface px-2 py-1.5"
                 >
                   {APPLICATION_STATUSES.map((status) => (

@@ -12,7 +12,7 @@ import {
 import { PageHeading } from "@/components/page-heading";
 import { LoadError, LoadingBlock } from "@/components/states";
 import { useToast } from "@/components/toast";
-import type { Application, ApplicationStatus } from "@/lib/types";
+import type { Application, ApplicationStatus } from "@/lib/api";
 import type { TrackerActions } from "./tracker-actions";
 import { TrackerBoard } from "./tracker-board";
 import { TrackerTable } from "./tracker-table";
