@@ -17,12 +17,12 @@ import { rankTestPostingsJsonl } from "../rank/rank-test-postings.ts";
 import { extractSkills } from "../skills/extract-skills.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
 import { listOutcomes, recordOutcome } from "../track/outcomes.ts";
+import { pendingApplications } from "../track/pending-applications.ts";
 import {
   declineApplications,
   generateApplications,
   getApplication,
   listApplications,
-  pendingApplications,
   updateApplication,
 } from "./applications.ts";
 import {

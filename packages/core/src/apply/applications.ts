@@ -18,6 +18,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import { AppError } from "../errors.ts";
 import { type JobView, toJobView } from "../jobs/job-view.ts";
 import { getJobs } from "../jobs/store/list-jobs.ts";
+import { newestBatch } from "../track/pending-applications.ts";
 import type { Application, Generation } from "./application-schema.ts";
 import { generateDocuments } from "./generate.ts";
 
@@ -93,17 +94,6 @@ export const generateInputSchema = z.strictObject({
   /** Facts to add beside the CV (a certificate, a project): the guard accepts them too. */
   addedFacts: z.string().max(5_000).optional(),
 });
-
-/** The person's newest batch (open or locked), or null. */
-async function newestBatch(db: Database, userId: string) {
-  const [newest] = await db
-    .select({ id: batches.id, status: batches.status, noApplicationsAt: batches.noApplicationsAt })
-    .from(batches)
-    .where(eq(batches.userId, userId))
-    .orderBy(desc(batches.id))
-    .limit(1);
-  return newest ?? null;
-}
 
 /** The ≥4★ jobs of the person's newest batch with no application yet. */
 async function likedJobsOfNewestBatch(db: Database, userId: string): Promise<number[]> {
@@ -371,35 +361,4 @@ export async function declineApplications(db: Database, userId: string, batchId:
     );
   }
   await db.update(batches).set({ noApplicationsAt: new Date() }).where(eq(batches.id, batchId));
-}
-
-/**
- * Why a new batch may not open yet, or null: the newest batch had a job rated 4★ or more, and
- * no application from it is confirmed (past draft) and the person has not said they apply to
- * none. Seeing what came of the last batch is what lets the next one learn from it.
- */
-export async function pendingApplications(
-  db: Database,
-  userId: string,
-): Promise<{ batchId: number; liked: number } | null> {
-  const newest = await newestBatch(db, userId);
-  if (!newest || newest.noApplicationsAt) return null;
-  const [liked] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(batchJobs)
-    .innerJoin(ratings, and(eq(ratings.jobId, batchJobs.jobId), eq(ratings.userId, userId)))
-    .where(and(eq(batchJobs.batchId, newest.id), sql`${ratings.stars} >= 4`));
-  if (!liked || liked.count === 0) return null;
-  // An application past draft has its stage in outcomes (updateApplication keeps them in
-  // step), and so has one recorded another way (POST /outcomes): either confirms the batch.
-  const [recorded] = await db
-    .select({ id: outcomes.id })
-    .from(outcomes)
-    .innerJoin(
-      batchJobs,
-      and(eq(batchJobs.jobId, outcomes.jobId), eq(batchJobs.batchId, newest.id)),
-    )
-    .where(eq(outcomes.userId, userId))
-    .limit(1);
-  return recorded ? null : { batchId: newest.id, liked: liked.count };
 }

@@ -1,4 +1,4 @@
-import { foldAccents } from "../jobs/normalize/fold.ts";
+import { foldAccents } from "../shared/fold.ts";
 import type { Application } from "./applications.ts";
 import { type PageSize, type PdfTemplate, renderDocx, renderPdf } from "./render-document.ts";
 

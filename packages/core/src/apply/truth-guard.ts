@@ -1,4 +1,4 @@
-import { foldAccents } from "../jobs/normalize/fold.ts";
+import { foldAccents } from "../shared/fold.ts";
 import { extractSkills, skillMentions } from "../skills/extract-skills.ts";
 
 /**

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { pendingApplications } from "../apply/applications.ts";
 import type { RankConfig } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import { batches, batchJobs, jobSources, jobs, ratings } from "../db/schema.ts";
@@ -11,6 +10,7 @@ import { jobSummaryColumns, type StoredJob, sourceLinkColumns } from "../jobs/st
 import { chooseBatch } from "../learn/choose-batch.ts";
 import { getProfile } from "../profile/profile-store.ts";
 import type { Why } from "../rank/ranked-job-schema.ts";
+import { pendingApplications } from "../track/pending-applications.ts";
 import type { Batch } from "./batch-schema.ts";
 import { ratedJobIds, toRating } from "./ratings.ts";
 

@@ -1,6 +1,6 @@
 import { sourceLabel } from "../sources/registry.ts";
 import type { JobView } from "./job-schema.ts";
-import type { StoredJob } from "./store/list-jobs.ts";
+import type { StoredJob } from "./stored-job.ts";
 
 export type { JobView } from "./job-schema.ts";
 

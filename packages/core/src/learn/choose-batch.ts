@@ -6,7 +6,7 @@ import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { bestPossibleScore, type RankedJob, rankJobs } from "../rank/rank-jobs.ts";
 import { DqnPolicy, type SavedDqn } from "./dqn.ts";
-import { loadAdapter, type SavedAdapter } from "./embedding-adapter.ts";
+import { adapt, loadAdapter, type SavedAdapter } from "./embedding-adapter.ts";
 import { type RatingEvent, ratedJobs } from "./history.ts";
 import { loadJobTraits } from "./job-traits.ts";
 import { latestModel } from "./model-store.ts";
@@ -88,13 +88,14 @@ export async function chooseBatch(
     extra.add(id);
     sampled++;
   }
-  const adapter = await usefulAdapter(db, profile.userId);
+  const saved = await usefulAdapter(db, profile.userId);
+  const adapter = saved ? loadAdapter(saved) : undefined;
   const ranked = await rankJobs(db, embedder, profile, {
     ...rankOptions,
     vectorSearch: search,
     top: POOL_FROM_RANKER,
     alsoScore: [...extra],
-    adapter: adapter ? loadAdapter(adapter) : undefined,
+    adapter: adapter && ((vectors) => adapt(adapter, vectors)),
   });
   const traits = new Map(
     (

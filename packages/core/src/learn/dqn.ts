@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { useBackend } from "../embed/use-lite.ts";
-import { dot, predictMean, predictSpread } from "./linear-model.ts";
+import { dot } from "../shared/vectors.ts";
+import { predictMean, predictSpread } from "./linear-model.ts";
 import { fitTasteModel, MIN_RATINGS_TO_LEARN, type Pick, type PoolJob } from "./policy.ts";
 import type { SeededRandom } from "./random.ts";
 import { likedCentroid, type RatedJob } from "./taste.ts";

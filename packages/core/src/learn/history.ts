@@ -3,6 +3,7 @@ import type { RankWeights } from "../config/config.ts";
 import { type Database, resultRows } from "../db/client.ts";
 import type { OutcomeStage } from "../db/schema.ts";
 import { bestPossibleScore } from "../rank/rank-jobs.ts";
+import { parseStages } from "../track/outcome-stages.ts";
 import { loadJobTraits, type NamedTraits } from "./job-traits.ts";
 import { jobReward } from "./reward.ts";
 import type { RatedJob } from "./taste.ts";
@@ -49,13 +50,6 @@ export async function ratingEvents(db: Database, userId: string): Promise<Rating
     score: row.score === null ? null : Number(row.score),
     ratedAt: new Date(row.updated_at),
   }));
-}
-
-/** An `array_agg` of outcome stages as the driver returns it (an array, or PGlite's literal). */
-export function parseStages(value: string[] | string | null): OutcomeStage[] {
-  if (value === null) return [];
-  const list = Array.isArray(value) ? value : value.replace(/^\{|\}$/g, "").split(",");
-  return list.filter(Boolean) as OutcomeStage[];
 }
 
 /** The user's rated jobs as the policies learn from them: traits, reward, ranker match. */

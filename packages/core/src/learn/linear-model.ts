@@ -1,3 +1,4 @@
+import { dot } from "../shared/vectors.ts";
 import type { SeededRandom } from "./random.ts";
 
 /**
@@ -63,12 +64,6 @@ export function fitLinearModel(
   });
   const noiseVariance = Math.max(0.02, (squared + 4 * assumed) / (rows.length + 4));
   return { dimension: d, mean, covariance, noiseVariance, examples: rows.length };
-}
-
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
-  return sum;
 }
 
 export function predictMean(model: LinearModel, x: readonly number[]): number {

@@ -1,5 +1,5 @@
+import { dot } from "../shared/vectors.ts";
 import {
-  dot,
   fitLinearModel,
   type LinearModel,
   predictMean,

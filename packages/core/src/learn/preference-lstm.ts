@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { useBackend } from "../embed/use-lite.ts";
-import { dot, type LinearModel, predictMean } from "./linear-model.ts";
+import { dot } from "../shared/vectors.ts";
+import { type LinearModel, predictMean } from "./linear-model.ts";
 import { fitTasteModel } from "./policy.ts";
 import { starReward } from "./reward.ts";
 import { type JobTraits, type RatedJob, TasteEvidence } from "./taste.ts";

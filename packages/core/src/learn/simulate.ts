@@ -1,6 +1,6 @@
 import type { OutcomeStage } from "../db/schema.ts";
+import { dot } from "../shared/vectors.ts";
 import { DqnPolicy } from "./dqn.ts";
-import { dot } from "./linear-model.ts";
 import {
   POLICY_NAMES,
   POOL_FROM_RANKER,

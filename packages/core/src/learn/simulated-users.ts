@@ -7,8 +7,8 @@ import { preferencesSchema } from "../profile/preferences.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { JOB_LEVEL } from "../rank/job-fit.ts";
 import { bestPossibleScore, rankJobs } from "../rank/rank-jobs.ts";
+import { dot } from "../shared/vectors.ts";
 import { loadJobTraits, type NamedTraits } from "./job-traits.ts";
-import { dot } from "./linear-model.ts";
 import { mixSeed, type SeededRandom, seededRandom } from "./random.ts";
 import {
   runSimulation,

@@ -1,4 +1,4 @@
-import { dot } from "./linear-model.ts";
+import { dot } from "../shared/vectors.ts";
 
 /** What the learning loop knows of a job: the posting's own facts, not the person's profile. */
 export interface JobTraits {

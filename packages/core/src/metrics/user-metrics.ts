@@ -4,10 +4,10 @@ import { count, eq, sql } from "drizzle-orm";
 import { type Database, resultRows } from "../db/client.ts";
 import { batches, type OutcomeStage, outcomes, ratings } from "../db/schema.ts";
 import { STAGE_REWARD, starReward } from "../learn/reward.ts";
+import { weekOf } from "../shared/week.ts";
 import { skillGap } from "../skills/skill-gap.ts";
-import { weekOf } from "./week.ts";
 
-export { weekOf } from "./week.ts";
+export { weekOf } from "../shared/week.ts";
 
 /** One week of a person's search (weeks start on Monday, UTC). */
 import type { BatchMetrics, UserMetrics, WeekMetrics } from "./metrics-schema.ts";

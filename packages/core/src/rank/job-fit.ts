@@ -1,6 +1,6 @@
-import { detectCountry, placeKey } from "../jobs/normalize/location.ts";
 import type { JobRow } from "../jobs/store/list-jobs.ts";
 import type { ExperienceLevel, Preferences } from "../profile/preferences.ts";
+import { detectCountry, placeKey } from "../shared/location.ts";
 import { convertCurrency } from "./exchange-rates.ts";
 
 /**

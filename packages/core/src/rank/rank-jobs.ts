@@ -7,10 +7,9 @@ import type { Embedder } from "../embed/embedder.ts";
 import { jobVectors, openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
 import { AppError } from "../errors.ts";
 import { getDescriptions, getJobs, idIn, type StoredJob } from "../jobs/store/list-jobs.ts";
-import { adapt, type EmbeddingAdapter } from "../learn/embedding-adapter.ts";
-import { dot as dotProduct } from "../learn/linear-model.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { cacheCvVector, getCachedCvVector } from "../profile/profile-store.ts";
+import { dot } from "../shared/vectors.ts";
 import { extractSkills, normalizeSkill } from "../skills/extract-skills.ts";
 import { hasCurrentSkills, jobSkillText, skillsOfJob } from "../skills/job-skills.ts";
 import {
@@ -34,6 +33,12 @@ import type { FeatureScore, Why } from "./ranked-job-schema.ts";
 import { cvWordCounts, titleMatch } from "./title-match.ts";
 
 export type FeatureName = keyof RankWeights;
+
+/**
+ * Vectors re-projected into one person's space, unit length: their embedding adapter
+ * (learn/embedding-adapter.ts), which the caller loads.
+ */
+export type EmbeddingProjection = (vectors: readonly Float32Array[]) => Float32Array[];
 
 export type { FeatureScore, PickWhy } from "./ranked-job-schema.ts";
 
@@ -71,7 +76,7 @@ export interface RankOptions {
   /** Jobs to score as candidates too, and return beyond `top` (the batch policy's extra picks). */
   alsoScore?: readonly number[];
   /** The person's embedding adapter: the meaning feature is then read in its space. */
-  adapter?: EmbeddingAdapter;
+  adapter?: EmbeddingProjection;
 }
 
 /**
@@ -219,15 +224,14 @@ export async function rankJobs(
   if (options.adapter) {
     // The person's adapter reads meaning in its own space: query and candidates re-projected.
     const loaded = await jobVectors(db, embedder.modelId, embedder.dimension, ids);
-    const [adaptedQuery] = adapt(options.adapter, [query]);
-    const rows = adapt(
-      options.adapter,
+    const [adaptedQuery] = options.adapter([query]);
+    const rows = options.adapter(
       loaded.ids.map((_, i) =>
         loaded.matrix.subarray(i * embedder.dimension, (i + 1) * embedder.dimension),
       ),
     );
     for (const [i, id] of loaded.ids.entries()) {
-      similarity.set(id, adaptedQuery ? dotProduct(adaptedQuery, rows[i] as Float32Array) : 0);
+      similarity.set(id, adaptedQuery ? dot(adaptedQuery, rows[i] as Float32Array) : 0);
     }
   }
   const semanticScaled = minMax(similarity);

@@ -2,8 +2,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, resultRows } from "../db/client.ts";
 import { jobs, type OutcomeStage, profiles, ratings } from "../db/schema.ts";
 import { idIn } from "../jobs/store/list-jobs.ts";
-import { parseStages } from "../learn/history.ts";
-import { weekOf } from "../metrics/week.ts";
+import { weekOf } from "../shared/week.ts";
+import { parseStages } from "../track/outcome-stages.ts";
 import { extractSkills, normalizeSkill } from "./extract-skills.ts";
 import { skillsOfJob } from "./job-skills.ts";
 

@@ -1,6 +1,6 @@
 import { decodeHTML } from "entities";
-import { foldAccents } from "../normalize/fold.ts";
-import { isPlacePhrase } from "../normalize/location.ts";
+import { foldAccents } from "../../shared/fold.ts";
+import { isPlacePhrase } from "../../shared/location.ts";
 
 /** Legal forms that trail company names: "Gusto, Inc.", "adjoe GmbH", "Foo GmbH & Co. KG". */
 const LEGAL_SUFFIXES = new Set(

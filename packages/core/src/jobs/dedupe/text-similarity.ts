@@ -1,4 +1,4 @@
-import { foldAccents } from "../normalize/fold.ts";
+import { foldAccents } from "../../shared/fold.ts";
 
 const SHINGLE = 3;
 const MIN_WORDS = 5;

@@ -1,5 +1,5 @@
+import { foldAccents } from "../../shared/fold.ts";
 import type { EmploymentType } from "../job.ts";
-import { foldAccents } from "./fold.ts";
 
 /**
  * Board values by type, checked in this order so that the more specific wins:

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
+import { detectCountry } from "../../shared/location.ts";
 import type { SourcePosting } from "../../sources/types.ts";
 import { canonicalUrl } from "../dedupe/canonical-url.ts";
 import { companyKey, titleKey } from "../dedupe/keys.ts";
 import type { NormalizedPosting } from "../job.ts";
 import { normalizeEmploymentType } from "./employment-type.ts";
 import { htmlToText } from "./html-to-text.ts";
-import { detectCountry } from "./location.ts";
 import { repairMojibake } from "./mojibake.ts";
 import { parsePostedDate } from "./posted-date.ts";
 import { detectRemote } from "./remote.ts";

@@ -1,5 +1,5 @@
+import { foldAccents } from "../../shared/fold.ts";
 import type { SalaryPeriod } from "../job.ts";
-import { foldAccents } from "./fold.ts";
 
 /** Paid periods in a working year: 40 h × 52 weeks, 5 days × 52 weeks. */
 const PER_YEAR: Record<SalaryPeriod, number> = {

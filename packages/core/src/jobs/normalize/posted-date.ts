@@ -1,4 +1,4 @@
-import { foldAccents } from "./fold.ts";
+import { foldAccents } from "../../shared/fold.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,5 +1,5 @@
+import { foldAccents } from "../../shared/fold.ts";
 import type { RemoteMode } from "../job.ts";
-import { foldAccents } from "./fold.ts";
 
 export interface RemoteInput {
   /** What the board says ("remote", "Hybrid", "On-site", "in_office"...), when it says anything. */

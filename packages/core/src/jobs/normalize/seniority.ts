@@ -1,5 +1,5 @@
+import { foldAccents } from "../../shared/fold.ts";
 import type { Seniority } from "../job.ts";
-import { foldAccents } from "./fold.ts";
 
 export interface SeniorityInput {
   /** The board's level(s): "Mid-level", "Senior Level", "Entry-level, Mid-level", ["Senior"]... */

@@ -1,20 +1,12 @@
 import { and, count, desc, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { jobSources, jobs } from "../../db/schema.ts";
+import type { JobSourceLink, StoredJob } from "../stored-job.ts";
 
-export interface JobSourceLink {
-  /** Registry name, or the name an import gave. */
-  source: string;
-  /** The posting on that board: where credit links point. */
-  url: string;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-}
+export type { JobRow, JobSourceLink, StoredJob } from "../stored-job.ts";
 
 /** A job's columns as read back: everything but the full-text document (large, for SQL only). */
 const { searchVector: _searchVector, ...jobColumns } = getTableColumns(jobs);
-export type JobRow = Omit<typeof jobs.$inferSelect, "searchVector">;
-export type StoredJob = JobRow & { sources: JobSourceLink[] };
 
 /** The columns of a job without its description: what lists and cards show. */
 export const jobSummaryColumns = { ...jobColumns, description: sql<string>`''` };

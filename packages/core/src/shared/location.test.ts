@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type HimalayasJob, type MuseJob, recorded } from "../jobs/normalize/test-samples.ts";
 import { detectCountry, isPlacePhrase, placeKey } from "./location.ts";
-import { type HimalayasJob, type MuseJob, recorded } from "./test-samples.ts";
 
 describe("detectCountry from a location", () => {
   it.each([
