@@ -1,10 +1,23 @@
 import {
   AppError,
   type AuraConfig,
+  adminOverviewSchema,
+  applicationSchema,
+  batchSchema,
+  cvViewSchema,
   type Database,
   type Embedder,
+  jobViewSchema,
   type Logger,
+  outcomeSchema,
+  preferencesViewSchema,
+  rankedJobViewSchema,
+  ratingSchema,
   silentLogger,
+  skillGapSchema,
+  userMetricsSchema,
+  userViewSchema,
+  whySchema,
 } from "@aura/core";
 import { secureHeaders } from "hono/secure-headers";
 import type { Auth } from "./auth.ts";
@@ -77,6 +90,26 @@ export function createApi(deps: ApiDeps) {
   app.use("/api/*", sessions.requireUser);
   app.use("/api/*", limits.writes);
 
+  // Core's shapes, registered before any route uses them, so that a route's `X.nullable()`
+  // becomes a nullable reference to X rather than a nullable X everywhere.
+  const components = {
+    Job: jobViewSchema,
+    Why: whySchema,
+    RankedJob: rankedJobViewSchema,
+    Rating: ratingSchema,
+    Batch: batchSchema,
+    Outcome: outcomeSchema,
+    Application: applicationSchema,
+    Preferences: preferencesViewSchema,
+    Cv: cvViewSchema,
+    Metrics: userMetricsSchema,
+    SkillGap: skillGapSchema,
+    AdminOverview: adminOverviewSchema,
+    User: userViewSchema,
+  };
+  for (const [name, schema] of Object.entries(components)) {
+    app.openAPIRegistry.register(name, schema);
+  }
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
     in: "cookie",

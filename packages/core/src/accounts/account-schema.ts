@@ -1,5 +1,5 @@
 // Accounts as the API takes and shows them (the sign-in itself is better-auth's, in the API).
-import { z } from "zod";
+import { z } from "../shared/contract-zod.ts";
 
 export const userViewSchema = z
   .object({ id: z.string(), name: z.string(), email: z.string().nullable() })

@@ -1,7 +1,8 @@
 // An application as the API shows it: the tailored documents, how they were written, its stage.
-import { z } from "zod";
+
 import { APPLICATION_STATUSES } from "../db/schema.ts";
 import { jobViewSchema } from "../jobs/job-schema.ts";
+import { z } from "../shared/contract-zod.ts";
 
 export const documentFlagSchema = z.object({
   document: z.enum(["cv", "letter"]),

@@ -1,17 +1,16 @@
 // A batch as the API and the web app show it: the jobs to rate, with the ranker's reasons.
-import { z } from "zod";
+
 import { jobViewSchema } from "../jobs/job-schema.ts";
 import { whySchema } from "../rank/ranked-job-schema.ts";
+import { z } from "../shared/contract-zod.ts";
 import { ratingSchema } from "./ratings.ts";
 
 export const batchJobSchema = z.object({
   position: z.number().int(),
   score: z.number().meta({ description: "The ranker's score when the batch was made" }),
   job: jobViewSchema,
-  why: whySchema.nullable().meta({
-    description:
-      "The ranker's reasons when the batch was made (null for batches made before they were kept)",
-  }),
+  /** The ranker's reasons when the batch was made (null for batches made before they were kept). */
+  why: whySchema.nullable(),
   rating: ratingSchema.nullable(),
 });
 export type BatchJob = z.infer<typeof batchJobSchema>;

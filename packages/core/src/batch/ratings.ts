@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { parseOrThrow } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import { batches, batchJobs, jobs, ratings } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { z } from "../shared/contract-zod.ts";
 
 const aspect = z.number().int().min(1).max(10).nullable().optional();
 

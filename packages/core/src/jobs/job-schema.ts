@@ -1,5 +1,5 @@
 // A job as AURA shows it to people and machines (the API's `Job`, `aura jobs --json`).
-import { z } from "zod";
+import { z } from "../shared/contract-zod.ts";
 import { remoteModes } from "./job.ts";
 
 export const sourceLinkViewSchema = z.object({

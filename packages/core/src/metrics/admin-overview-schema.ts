@@ -1,6 +1,7 @@
 // The admin view across users (GET /api/admin/overview).
-import { z } from "zod";
+
 import { OUTCOME_STAGES, type OutcomeStage } from "../db/schema.ts";
+import { z } from "../shared/contract-zod.ts";
 
 const stageCounts = z.object(
   Object.fromEntries(OUTCOME_STAGES.map((stage) => [stage, z.number().int()])) as Record<

@@ -1,5 +1,5 @@
 // A person's search in figures (GET /api/metrics, `aura metrics --json`).
-import { z } from "zod";
+import { z } from "../shared/contract-zod.ts";
 
 export const weekMetricsSchema = z.object({
   week: z.string().meta({ description: "Monday of the week (UTC), YYYY-MM-DD" }),

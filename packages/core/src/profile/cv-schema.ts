@@ -1,5 +1,5 @@
 // The CV as the API shows it: the text AURA read and the sections it found.
-import { z } from "zod";
+import { z } from "../shared/contract-zod.ts";
 import { type CvSectionKind, cvSections } from "./cv-sections.ts";
 
 const cvSectionKinds = [

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../shared/contract-zod.ts";
 
 export const experienceLevels = ["student", "junior", "mid", "senior", "lead"] as const;
 export type ExperienceLevel = (typeof experienceLevels)[number];

@@ -1,6 +1,7 @@
 // Why a job is where it is: the ranker's features and reasons, and the batch policy's pick.
-import { z } from "zod";
+
 import { remoteModes } from "../jobs/job.ts";
+import { z } from "../shared/contract-zod.ts";
 
 export const featureScoreSchema = z.object({
   value: z.number().meta({

@@ -1,5 +1,5 @@
 // What to learn next (GET /api/skills, `aura skills --json`).
-import { z } from "zod";
+import { z } from "../shared/contract-zod.ts";
 
 /** One skill of the plan: why it matters to this person, and which liked jobs it opens. */
 export const skillPlanItemSchema = z.object({

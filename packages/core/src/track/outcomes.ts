@@ -1,9 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { parseOrThrow } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import { jobs, OUTCOME_STAGES, type OutcomeStage, outcomes } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { z } from "../shared/contract-zod.ts";
 
 /** One step of an application, as a person records it. */
 export const outcomeInputSchema = z
