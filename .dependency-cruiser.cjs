@@ -24,6 +24,15 @@ module.exports = {
       to: { path: "^(packages/(api|cli)|apps/web)/" },
     },
     {
+      name: "doors-use-core-entries",
+      comment:
+        "The API, the CLI and the web app reach core through its package entries only: " +
+        "@aura/core (src/index.ts) and @aura/core/testing (src/testing/index.ts).",
+      severity: "error",
+      from: { path: "^(packages/(api|cli)|apps/web)/" },
+      to: { path: "^packages/core/", pathNot: "^packages/core/src/(index|testing/index)\\.ts$" },
+    },
+    {
       name: "web-imports-no-core-api-or-database",
       comment:
         "The web app talks to the API over HTTP: it imports neither @aura/core, @aura/api " +
@@ -38,6 +47,13 @@ module.exports = {
       severity: "error",
       from: { path: `${CORE}sources/` },
       to: { path: [`${CORE}(rank|learn|db)/`, DATABASE] },
+    },
+    {
+      name: "normalize-and-dedupe-touch-no-database",
+      comment: "Normalizing and de-duplicating are pure functions of the postings.",
+      severity: "error",
+      from: { path: `${CORE}jobs/(normalize|dedupe)/` },
+      to: { path: [`${CORE}db/`, DATABASE] },
     },
     {
       name: "no-cycle-between-core-folders",
@@ -84,9 +100,10 @@ module.exports = {
   options: {
     parser: "swc",
     webpackConfig: { fileName: ".dependency-cruiser.resolve.cjs" },
+    // Packages are where imports end, never read themselves (nor are their folders walked).
     doNotFollow: { path: "(^|/)node_modules/" },
     // Tests are not checked: a test may set up its data through any stage.
-    exclude: { path: ["(^|/)(node_modules|\\.next|test-data|recorded)/", "\\.test\\.tsx?$"] },
+    exclude: { path: ["(^|/)(\\.next|dist|coverage|test-data|recorded)/", "\\.test\\.tsx?$"] },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
       conditionNames: ["import", "require", "node", "default"],
