@@ -24,7 +24,7 @@ export function ProvenanceList({ application }: { application: Application }) {
             {t("provenanceSummary", { count: provenance.length, rewritten })}
           </summary>
           <div className="mt-3 flex flex-col gap-4">
-            {(["cv", "letter"] as DocumentKind[]).map((kind) => {
+            {(["cv", "letter"] as const satisfies readonly DocumentKind[]).map((kind) => {
               const lines = provenance.filter((p) => p.document === kind);
               if (lines.length === 0) return null;
               return (
