@@ -27,7 +27,7 @@ import { corsFor } from "./middleware/cors.ts";
 import { createRateLimits } from "./middleware/rate-limits.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { createSessions } from "./middleware/session.ts";
-import { createRouter } from "./openapi.ts";
+import { createRouter, withNullableRefs } from "./openapi.ts";
 import type { RateLimit } from "./rate-limit.ts";
 import { referencePage } from "./reference-page.ts";
 import { accountRoutes } from "./routes/accounts.ts";
@@ -133,8 +133,13 @@ export function createApi(deps: ApiDeps) {
     .route("/", applicationRoutes(deps))
     .route("/", adminRoutes(deps));
 
-  api.doc("/api/openapi.json", documentConfig);
-  api.get("/api/docs", (c) => c.html(referencePage(api.getOpenAPIDocument(documentConfig))));
+  let document: ReturnType<typeof api.getOpenAPIDocument> | undefined;
+  const openApiDocument = () => {
+    document ??= withNullableRefs(api.getOpenAPIDocument(documentConfig));
+    return document;
+  };
+  api.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+  api.get("/api/docs", (c) => c.html(referencePage(openApiDocument())));
   return api;
 }
 export type AuraApi = ReturnType<typeof createApi>;

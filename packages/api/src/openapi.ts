@@ -71,3 +71,27 @@ export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
     };
   };
 }
+
+/**
+ * zod-to-openapi writes a nullable reference as `allOf: [{$ref}, {nullable: true}]`, which
+ * generators read as "X and anything" (the null is lost); OpenAPI 3.0 says it as
+ * `allOf: [{$ref}], nullable: true`. Rewrites every such pair, keeping its description.
+ */
+export function withNullableRefs<T>(document: T): T {
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (!node || typeof node !== "object") return node;
+    const entries = Object.entries(node).map(([key, value]) => [key, visit(value)] as const);
+    const object = Object.fromEntries(entries) as Record<string, unknown>;
+    const parts = object.allOf;
+    if (Array.isArray(parts) && parts.length === 2) {
+      const [ref, extra] = parts as [Record<string, unknown>, Record<string, unknown>];
+      if (typeof ref.$ref === "string" && extra.nullable === true) {
+        const { nullable: _, ...rest } = extra;
+        return { ...object, allOf: [ref], nullable: true, ...rest };
+      }
+    }
+    return object;
+  };
+  return visit(document) as T;
+}

@@ -3,9 +3,11 @@ import path from "node:path";
 import {
   AppError,
   type AuraConfig,
+  createLogger,
   type DatabaseHandle,
   errorMessage,
   extractCvText,
+  type Logger,
   loadConfig,
   migrateDatabase,
   openDatabase,
@@ -16,6 +18,17 @@ import pc from "picocolors";
 export interface CommandContext {
   config: AuraConfig;
   handle: DatabaseHandle;
+  log: Logger;
+}
+
+/**
+ * The pipeline's structured events (sources read, jobs embedded, with counts and durations) on
+ * stderr: JSON at `logLevel` where no one watches (a service, a container, CI); on a terminal,
+ * whose progress bars already say it, warnings and errors only, as readable lines.
+ */
+export function commandLogger(config: AuraConfig): Logger {
+  const terminal = process.stderr.isTTY === true;
+  return createLogger({ level: terminal ? "warn" : config.logLevel, stream: "stderr" });
 }
 
 /** Loads config, opens and migrates the database, runs `fn`, and always closes. */
@@ -26,7 +39,7 @@ export async function withDatabase<T>(fn: (context: CommandContext) => Promise<T
   );
   try {
     await migrateDatabase(handle);
-    return await fn({ config, handle });
+    return await fn({ config, handle, log: commandLogger(config) });
   } finally {
     await handle.close();
   }

@@ -74,7 +74,6 @@ export type { Embedder } from "./embed/embedder.ts";
 export { type ClosableEmbedder, openEmbedder } from "./embed/open-embedder.ts";
 export { openVectorSearch, type VectorSearch } from "./embed/vector-search.ts";
 export { AppError, type AppErrorCode, errorMessage } from "./errors.ts";
-export { createLogger, type Logger, type LoggerOptions, silentLogger } from "./log/logger.ts";
 export type { NormalizedPosting } from "./jobs/job.ts";
 export { jobViewSchema } from "./jobs/job-schema.ts";
 export { type JobView, toJobView } from "./jobs/job-view.ts";
@@ -92,6 +91,7 @@ export {
 } from "./learn/simulate.ts";
 export { simulate } from "./learn/simulated-users.ts";
 export { type TrainedModelSummary, trainUsers, type UserTraining } from "./learn/train.ts";
+export { createLogger, type Logger, type LoggerOptions, silentLogger } from "./log/logger.ts";
 export {
   type AdminOverview,
   type AdminUserRow,

@@ -2542,49 +2542,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    User: {
-      id: string;
-      name: string;
-      email: string | null;
-    };
-    Error: {
-      error: {
-        /** @example invalid_input */
-        code: string;
-        /** @example Invalid "stars": Too big: expected number to be <=5 */
-        message: string;
-        /** @example stars */
-        field?: string;
-        /** @description Quote it when reporting a problem (also in X-Request-Id) */
-        requestId?: string;
-      };
-    };
-    SignUp: {
-      name: string;
-      /** Format: email */
-      email: string;
-      password: string;
-    };
-    SignIn: {
-      /** Format: email */
-      email: string;
-      password: string;
-    };
-    ApiToken: {
-      id: number;
-      name: string;
-      /** @description Shown once: only its hash is kept */
-      token: string;
-    };
-    TokenInput: {
-      name: string;
-    };
-    JobList: {
-      jobs: components["schemas"]["Job"][];
-      total: number;
-      limit: number;
-      offset: number;
-    };
     Job: {
       id: number;
       title: string;
@@ -2619,6 +2576,38 @@ export interface components {
       /** @description Only on GET /jobs/{id} */
       description?: string;
     };
+    Why: {
+      /** @description One line for people: the strongest reasons */
+      summary: string;
+      matchedSkills: string[];
+      missingSkills: string[];
+      excludedSkills: string[];
+      title: string;
+      /** @description Whether the title matches the roles sought (or the CV's wording) well */
+      titleMatches: boolean;
+      salary: string;
+      location: string;
+      seniority: string;
+      companyType: string;
+      freshness: string;
+      /** @description Lexical and semantic retrieval ranks */
+      retrieval: string;
+      /** @description The score as a share of the most the weights allow, 0..1 */
+      match: number;
+      /** @description How the batch policy chose the job (jobs in batches only) */
+      pick?: {
+        /** @enum {string} */
+        policy: "ranker" | "bandit" | "dqn";
+        /** @description A stretch pick: chosen to learn the person's taste (at most one per batch), not as a best bet */
+        stretch: boolean;
+        /** @description Why the policy chose the job */
+        reason: string | null;
+        /** @description The stars the learned model expects, once it has learned (1–5) */
+        predictedStars: number | null;
+        /** @description For a stretch pick: the job's skills the person has not rated yet */
+        newSkills: string[];
+      };
+    };
     RankedJob: {
       id: number;
       title: string;
@@ -2651,37 +2640,152 @@ export interface components {
         url: string;
       }[];
     };
-    Why: {
-      /** @description One line for people: the strongest reasons */
-      summary: string;
-      matchedSkills: string[];
-      missingSkills: string[];
-      excludedSkills: string[];
-      title: string;
-      /** @description Whether the title matches the roles sought (or the CV's wording) well */
-      titleMatches: boolean;
-      salary: string;
-      location: string;
-      seniority: string;
-      companyType: string;
-      freshness: string;
-      /** @description Lexical and semantic retrieval ranks */
-      retrieval: string;
-      /** @description The score as a share of the most the weights allow, 0..1 */
-      match: number;
-      /** @description How the batch policy chose the job (jobs in batches only) */
-      pick?: {
+    Rating: {
+      jobId: number;
+      stars: number;
+      fit: number | null;
+      interest: number | null;
+      prestige: number | null;
+      location: number | null;
+      comment: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    Batch: {
+      id: number;
+      /** @description The person's own count: 1 for their first batch */
+      number: number;
+      /** @enum {string} */
+      status: "open" | "locked";
+      createdAt: string;
+      lockedAt: string | null;
+      /** @description Every job is rated, so the batch can be locked */
+      complete: boolean;
+      jobs: {
+        position: number;
+        /** @description The ranker's score when the batch was made */
+        score: number;
+        job: components["schemas"]["Job"];
+        why: components["schemas"]["Why"] | null;
+        rating: components["schemas"]["Rating"] | null;
+      }[];
+    };
+    Outcome: {
+      id: number;
+      jobId: number;
+      /** @enum {string} */
+      stage:
+        | "applied"
+        | "interview1"
+        | "interview2"
+        | "offer"
+        | "rejected"
+        | "no_response"
+        | "accepted";
+      notes: string | null;
+      occurredAt: string;
+      createdAt: string;
+    };
+    Application: {
+      id: number;
+      jobId: number;
+      batchId: number | null;
+      /** @enum {string} */
+      status:
+        | "draft"
+        | "applied"
+        | "interview1"
+        | "interview2"
+        | "offer"
+        | "rejected"
+        | "no_response"
+        | "accepted";
+      job: components["schemas"]["Job"];
+      /** @description The tailored CV (Markdown) */
+      cv: string;
+      /** @description The cover letter (Markdown) */
+      letter: string;
+      generation: {
         /** @enum {string} */
-        policy: "ranker" | "bandit" | "dqn";
-        /** @description A stretch pick: chosen to learn the person's taste (at most one per batch), not as a best bet */
-        stretch: boolean;
-        /** @description Why the policy chose the job */
-        reason: string | null;
-        /** @description The stars the learned model expects, once it has learned (1–5) */
-        predictedStars: number | null;
-        /** @description For a stretch pick: the job's skills the person has not rated yet */
-        newSkills: string[];
+        writer: "offline" | "llm";
+        language: string;
+        /** @description What the truthfulness guard left out, and why */
+        flags: {
+          /** @enum {string} */
+          document: "cv" | "letter";
+          /** @enum {string} */
+          kind: "employer" | "title" | "date" | "degree" | "number" | "skill" | "name";
+          /** @description The unsupported fact as written */
+          value: string;
+          /** @description The line or sentence left out because of it */
+          removed: string;
+        }[];
+        /** @description Each chosen line beside the CV line it came from */
+        provenance: {
+          /** @enum {string} */
+          document: "cv" | "letter";
+          output: string;
+          /** @description The CV line it came from */
+          source: string;
+          rewritten: boolean;
+        }[];
+        ms: number;
+        generatedAt: string;
+        /** @description The documents the last generation replaced (for undo) */
+        previous?: {
+          cv: string;
+          letter: string;
+        } | null;
       };
+      addedFacts: string;
+      notes: string;
+      appliedAt: string | null;
+      statusChangedAt: string;
+      createdAt: string;
+      updatedAt: string;
+      /** @description Tracked, with no news for apply.reminderDays: time to follow up */
+      reminderDue: boolean;
+      /** @description When a follow-up is due (null for drafts and closed applications) */
+      remindAt: string | null;
+    };
+    Preferences: {
+      /** @description Titles sought, e.g. "Data Engineer" */
+      roles: string[];
+      /** @enum {string} */
+      experienceLevel?: "student" | "junior" | "mid" | "senior" | "lead";
+      /** @description Acceptable modes; empty means any */
+      locationModes: ("remote" | "hybrid" | "onsite")[];
+      city?: string;
+      includeSkills: string[];
+      excludeSkills: string[];
+      companyTypes: string[];
+      minSalary?: number;
+      /** @description ISO 4217 code of minSalary */
+      currency: string;
+      /** @description Jobs per batch to rate */
+      batchSize: number;
+      /** @description Days between two searches */
+      searchFrequencyDays: number;
+    };
+    Cv: {
+      fileName: string | null;
+      text: string;
+      sections: {
+        /** @enum {string} */
+        kind:
+          | "summary"
+          | "experience"
+          | "education"
+          | "skills"
+          | "projects"
+          | "certifications"
+          | "languages"
+          | "other";
+        /** @description As written (empty before any heading) */
+        heading: string;
+        text: string;
+      }[];
+      updatedAt: string | null;
     };
     Metrics: {
       ratings: {
@@ -2771,234 +2875,6 @@ export interface components {
         }[];
       }[];
     };
-    Preferences: {
-      /** @description Titles sought, e.g. "Data Engineer" */
-      roles: string[];
-      /** @enum {string} */
-      experienceLevel?: "student" | "junior" | "mid" | "senior" | "lead";
-      /** @description Acceptable modes; empty means any */
-      locationModes: ("remote" | "hybrid" | "onsite")[];
-      city?: string;
-      includeSkills: string[];
-      excludeSkills: string[];
-      companyTypes: string[];
-      minSalary?: number;
-      /** @description ISO 4217 code of minSalary */
-      currency: string;
-      /** @description Jobs per batch to rate */
-      batchSize: number;
-      /** @description Days between two searches */
-      searchFrequencyDays: number;
-    };
-    PreferencesInput: {
-      roles?: string[];
-      /** @enum {string} */
-      experienceLevel?: "student" | "junior" | "mid" | "senior" | "lead";
-      locationModes?: ("remote" | "hybrid" | "onsite")[];
-      city?: string;
-      includeSkills?: string[];
-      excludeSkills?: string[];
-      companyTypes?: string[];
-      minSalary?: number;
-      currency?: string;
-      /** @description Jobs per batch to rate */
-      batchSize?: number;
-      /** @description Days between two searches */
-      searchFrequencyDays?: number;
-    };
-    Cv: {
-      fileName: string | null;
-      text: string;
-      sections: {
-        /** @enum {string} */
-        kind:
-          | "summary"
-          | "experience"
-          | "education"
-          | "skills"
-          | "projects"
-          | "certifications"
-          | "languages"
-          | "other";
-        /** @description As written (empty before any heading) */
-        heading: string;
-        text: string;
-      }[];
-      updatedAt: string | null;
-    };
-    Batch: {
-      id: number;
-      /** @description The person's own count: 1 for their first batch */
-      number: number;
-      /** @enum {string} */
-      status: "open" | "locked";
-      createdAt: string;
-      lockedAt: string | null;
-      /** @description Every job is rated, so the batch can be locked */
-      complete: boolean;
-      jobs: {
-        position: number;
-        /** @description The ranker's score when the batch was made */
-        score: number;
-        job: components["schemas"]["Job"];
-        /** @description The ranker's reasons when the batch was made (null for batches made before they were kept) */
-        why: {
-          /** @description One line for people: the strongest reasons */
-          summary: string;
-          matchedSkills: string[];
-          missingSkills: string[];
-          excludedSkills: string[];
-          title: string;
-          /** @description Whether the title matches the roles sought (or the CV's wording) well */
-          titleMatches: boolean;
-          salary: string;
-          location: string;
-          seniority: string;
-          companyType: string;
-          freshness: string;
-          /** @description Lexical and semantic retrieval ranks */
-          retrieval: string;
-          /** @description The score as a share of the most the weights allow, 0..1 */
-          match: number;
-          /** @description How the batch policy chose the job (jobs in batches only) */
-          pick?: {
-            /** @enum {string} */
-            policy: "ranker" | "bandit" | "dqn";
-            /** @description A stretch pick: chosen to learn the person's taste (at most one per batch), not as a best bet */
-            stretch: boolean;
-            /** @description Why the policy chose the job */
-            reason: string | null;
-            /** @description The stars the learned model expects, once it has learned (1–5) */
-            predictedStars: number | null;
-            /** @description For a stretch pick: the job's skills the person has not rated yet */
-            newSkills: string[];
-          };
-        } | null;
-        rating: components["schemas"]["Rating"];
-      }[];
-    };
-    Rating: {
-      jobId: number;
-      stars: number;
-      fit: number | null;
-      interest: number | null;
-      prestige: number | null;
-      location: number | null;
-      comment: string | null;
-      createdAt: string;
-      updatedAt: string;
-    } | null;
-    LockResult: {
-      batch: components["schemas"]["Batch"];
-      next: components["schemas"]["Batch"] & unknown;
-      /** @description Why next is null: this batch had liked jobs and no application is confirmed yet */
-      pendingApplications: {
-        batchId: number;
-        liked: number;
-      } | null;
-    };
-    RatingInput: {
-      jobId: number;
-      stars: number;
-      fit?: number | null;
-      interest?: number | null;
-      prestige?: number | null;
-      location?: number | null;
-      comment?: string | null;
-    };
-    Outcome: {
-      id: number;
-      jobId: number;
-      /** @enum {string} */
-      stage:
-        | "applied"
-        | "interview1"
-        | "interview2"
-        | "offer"
-        | "rejected"
-        | "no_response"
-        | "accepted";
-      notes: string | null;
-      occurredAt: string;
-      createdAt: string;
-    };
-    OutcomeInput: {
-      jobId: number;
-      /** @enum {string} */
-      stage:
-        | "applied"
-        | "interview1"
-        | "interview2"
-        | "offer"
-        | "rejected"
-        | "no_response"
-        | "accepted";
-      notes?: string | null;
-      /** Format: date-time */
-      occurredAt?: string;
-    };
-    Application: {
-      id: number;
-      jobId: number;
-      batchId: number | null;
-      /** @enum {string} */
-      status:
-        | "draft"
-        | "applied"
-        | "interview1"
-        | "interview2"
-        | "offer"
-        | "rejected"
-        | "no_response"
-        | "accepted";
-      job: components["schemas"]["Job"];
-      /** @description The tailored CV (Markdown) */
-      cv: string;
-      /** @description The cover letter (Markdown) */
-      letter: string;
-      generation: {
-        /** @enum {string} */
-        writer: "offline" | "llm";
-        language: string;
-        /** @description What the truthfulness guard left out, and why */
-        flags: {
-          /** @enum {string} */
-          document: "cv" | "letter";
-          /** @enum {string} */
-          kind: "employer" | "title" | "date" | "degree" | "number" | "skill" | "name";
-          /** @description The unsupported fact as written */
-          value: string;
-          /** @description The line or sentence left out because of it */
-          removed: string;
-        }[];
-        /** @description Each chosen line beside the CV line it came from */
-        provenance: {
-          /** @enum {string} */
-          document: "cv" | "letter";
-          output: string;
-          /** @description The CV line it came from */
-          source: string;
-          rewritten: boolean;
-        }[];
-        ms: number;
-        generatedAt: string;
-        /** @description The documents the last generation replaced (for undo) */
-        previous?: {
-          cv: string;
-          letter: string;
-        } | null;
-      };
-      addedFacts: string;
-      notes: string;
-      appliedAt: string | null;
-      statusChangedAt: string;
-      createdAt: string;
-      updatedAt: string;
-      /** @description Tracked, with no news for apply.reminderDays: time to follow up */
-      reminderDue: boolean;
-      /** @description When a follow-up is due (null for drafts and closed applications) */
-      remindAt: string | null;
-    };
     AdminOverview: {
       generatedAt: string;
       counts: {
@@ -3069,6 +2945,98 @@ export interface components {
         /** @description Jobs with at least one recorded outcome */
         applications: number;
       }[];
+    };
+    User: {
+      id: string;
+      name: string;
+      email: string | null;
+    };
+    Error: {
+      error: {
+        /** @example invalid_input */
+        code: string;
+        /** @example Invalid "stars": Too big: expected number to be <=5 */
+        message: string;
+        /** @example stars */
+        field?: string;
+        /** @description Quote it when reporting a problem (also in X-Request-Id) */
+        requestId?: string;
+      };
+    };
+    SignUp: {
+      name: string;
+      /** Format: email */
+      email: string;
+      password: string;
+    };
+    SignIn: {
+      /** Format: email */
+      email: string;
+      password: string;
+    };
+    ApiToken: {
+      id: number;
+      name: string;
+      /** @description Shown once: only its hash is kept */
+      token: string;
+    };
+    TokenInput: {
+      name: string;
+    };
+    JobList: {
+      jobs: components["schemas"]["Job"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    PreferencesInput: {
+      roles?: string[];
+      /** @enum {string} */
+      experienceLevel?: "student" | "junior" | "mid" | "senior" | "lead";
+      locationModes?: ("remote" | "hybrid" | "onsite")[];
+      city?: string;
+      includeSkills?: string[];
+      excludeSkills?: string[];
+      companyTypes?: string[];
+      minSalary?: number;
+      currency?: string;
+      /** @description Jobs per batch to rate */
+      batchSize?: number;
+      /** @description Days between two searches */
+      searchFrequencyDays?: number;
+    };
+    LockResult: {
+      batch: components["schemas"]["Batch"];
+      next: components["schemas"]["Batch"] | null;
+      /** @description Why next is null: this batch had liked jobs and no application is confirmed yet */
+      pendingApplications: {
+        batchId: number;
+        liked: number;
+      } | null;
+    };
+    RatingInput: {
+      jobId: number;
+      stars: number;
+      fit?: number | null;
+      interest?: number | null;
+      prestige?: number | null;
+      location?: number | null;
+      comment?: string | null;
+    };
+    OutcomeInput: {
+      jobId: number;
+      /** @enum {string} */
+      stage:
+        | "applied"
+        | "interview1"
+        | "interview2"
+        | "offer"
+        | "rejected"
+        | "no_response"
+        | "accepted";
+      notes?: string | null;
+      /** Format: date-time */
+      occurredAt?: string;
     };
   };
   responses: never;

@@ -1,4 +1,10 @@
-import { type AuraConfig, type Database, embedAndIndex, openEmbedder } from "@aura/core";
+import {
+  type AuraConfig,
+  type Database,
+  embedAndIndex,
+  type Logger,
+  openEmbedder,
+} from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { action, printJson, withDatabase } from "../context.ts";
@@ -11,8 +17,8 @@ export function registerEmbedCommand(program: Command): void {
     .option("--json", "print the summary as JSON")
     .action(
       action(async (opts: { json?: boolean }) => {
-        await withDatabase(async ({ config, handle }) => {
-          const summary = await runEmbed(handle.db, config, !opts.json);
+        await withDatabase(async ({ config, handle, log }) => {
+          const summary = await runEmbed(handle.db, config, !opts.json, log);
           if (opts.json) printJson(summary);
           else console.log(formatEmbedSummary(summary));
         });
@@ -20,13 +26,19 @@ export function registerEmbedCommand(program: Command): void {
     );
 }
 
-export async function runEmbed(db: Database, config: AuraConfig, showProgress: boolean) {
+export async function runEmbed(
+  db: Database,
+  config: AuraConfig,
+  showProgress: boolean,
+  log?: Logger,
+) {
   const progress = createCountProgress(showProgress, "embedding", "jobs");
   const embedder = await openEmbedder(config.embed);
   try {
     return await embedAndIndex(db, embedder, {
       onProgress: progress.update,
       cacheDir: config.dataDir,
+      log,
     });
   } finally {
     progress.stop();

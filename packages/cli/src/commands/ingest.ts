@@ -1,4 +1,4 @@
-import { type AuraConfig, type Database, runIngest } from "@aura/core";
+import { type AuraConfig, type Database, type Logger, runIngest } from "@aura/core";
 import type { Command } from "commander";
 import { action, printJson, withDatabase } from "../context.ts";
 import { createIngestProgress, formatIngestSummary } from "../output.ts";
@@ -12,8 +12,8 @@ export function registerIngestCommand(program: Command): void {
     .option("--json", "print the summary as JSON")
     .action(
       action(async (opts: { source?: string[]; offline?: boolean; json?: boolean }) => {
-        await withDatabase(async ({ config, handle }) => {
-          const summary = await ingestWithProgress(handle.db, config, opts);
+        await withDatabase(async ({ config, handle, log }) => {
+          const summary = await ingestWithProgress(handle.db, config, opts, log);
           if (opts.json) {
             printJson({
               sources: summary.sources.map(({ skippedReasons: _r, messages, ...counts }) => ({
@@ -39,6 +39,7 @@ export async function ingestWithProgress(
   db: Database,
   config: AuraConfig,
   opts: { source?: string[]; offline?: boolean; json?: boolean },
+  log?: Logger,
 ) {
   const progress = createIngestProgress(!opts.json);
   try {
@@ -46,6 +47,7 @@ export async function ingestWithProgress(
       sources: opts.source,
       offline: opts.offline,
       onEvent: progress.onEvent,
+      log,
     });
   } finally {
     progress.stop();

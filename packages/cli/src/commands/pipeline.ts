@@ -18,11 +18,11 @@ export function registerPipelineCommand(program: Command): void {
     .option("--json", "print the summary as JSON")
     .action(
       action(async (opts: { source?: string[]; offline?: boolean; json?: boolean }) => {
-        await withDatabase(async ({ config, handle }) => {
+        await withDatabase(async ({ config, handle, log }) => {
           const started = Date.now();
-          const ingest = await ingestWithProgress(handle.db, config, opts);
+          const ingest = await ingestWithProgress(handle.db, config, opts, log);
           if (!opts.json) console.log(formatIngestSummary(ingest));
-          const embed = await runEmbed(handle.db, config, !opts.json);
+          const embed = await runEmbed(handle.db, config, !opts.json, log);
           if (!opts.json) console.log(formatEmbedSummary(embed));
           // Learning from the ratings and outcomes since the last run (unchanged users are kept).
           const embedder = await openEmbedder(config.embed, { inThread: true });

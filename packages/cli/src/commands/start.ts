@@ -33,7 +33,7 @@ export function registerStartCommand(program: Command): void {
     .action(
       action(async (opts: { offline?: boolean; port?: number; host: string; serve: boolean }) => {
         const port = opts.port ?? portFromEnv(process.env.PORT);
-        const config = await withDatabase(async ({ config, handle }) => {
+        const config = await withDatabase(async ({ config, handle, log }) => {
           console.log(`${pc.bold("AURA")} · database ready (${handle.kind}: ${handle.location})`);
           const online = !opts.offline && (await canReachSources(config));
           console.log(
@@ -45,16 +45,17 @@ export function registerStartCommand(program: Command): void {
           let summary = await runIngest(handle.db, config, {
             offline: !online,
             onEvent: progress.onEvent,
+            log,
           });
           if (online && summary.totals.fetched === 0) {
             progress.stop();
             console.log(pc.yellow("The boards gave nothing; loading the bundled sample instead…"));
-            summary = await runIngest(handle.db, config, { offline: true });
+            summary = await runIngest(handle.db, config, { offline: true, log });
           }
           progress.stop();
           console.log(formatIngestSummary(summary));
           console.log("Embedding new jobs for ranking (the first run takes a minute or two)…");
-          console.log(formatEmbedSummary(await runEmbed(handle.db, config, true)));
+          console.log(formatEmbedSummary(await runEmbed(handle.db, config, true, log)));
           const profile = await getProfile(handle.db, LOCAL_USER_ID);
           if (profile && (profile.cvText || profile.preferences.roles.length > 0)) {
             const embedder = await openEmbedder(config.embed, { inThread: true });

@@ -27,24 +27,29 @@ const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`
 export interface LoggerOptions {
   /** trace, debug, info, warn, error, fatal or silent (default info). */
   level?: string;
-  /** Human-readable lines instead of JSON (default: when stdout is a terminal). */
+  /** Human-readable lines instead of JSON (default: when the output is a terminal). */
   pretty?: boolean;
-  /** Where lines go (default stdout); tests pass a stream they read. */
+  /** stdout (default, a server's) or stderr (a command's, whose stdout is its answer). */
+  stream?: "stdout" | "stderr";
+  /** Where lines go instead; tests pass a stream they read. */
   destination?: DestinationStream;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const readable = options.pretty ?? (process.stdout.isTTY === true && !options.destination);
+  const fd = options.stream === "stderr" ? 2 : 1;
+  const terminal = (fd === 2 ? process.stderr : process.stdout).isTTY === true;
+  const readable = options.pretty ?? (terminal && !options.destination);
   const destination =
     options.destination ??
     (readable
       ? pretty({
           sync: true,
-          colorize: true,
+          destination: fd,
+          colorize: terminal,
           translateTime: "SYS:HH:MM:ss",
-          ignore: "pid,hostname",
+          ignore: "pid,hostname,service",
         })
-      : pino.destination({ sync: false }));
+      : pino.destination({ dest: fd, sync: fd === 2 }));
   return pino(
     {
       level: options.level ?? "info",

@@ -2,6 +2,7 @@ import type { Database } from "../db/client.ts";
 import { type EmbedJobsSummary, embedJobs } from "../embed/embed-jobs.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { ensureVectorIndex } from "../embed/vector-search.ts";
+import type { Logger } from "../log/logger.ts";
 import { currentLexicalIndex, saveLexicalIndex } from "../rank/lexical-index.ts";
 import { refreshTermStats } from "../rank/lexical-search.ts";
 import { refreshJobSkills } from "../skills/job-skills.ts";
@@ -24,8 +25,11 @@ export async function embedAndIndex(
     onProgress?(done: number, total: number): void;
     /** Where the in-process indexes are saved: BM25's, and vectors' without pgvector. */
     cacheDir?: string;
+    /** The stage's counts and duration (structured). */
+    log?: Logger;
   } = {},
 ): Promise<EmbedAndIndexSummary> {
+  const started = Date.now();
   const summary = await embedJobs(db, embedder, { onProgress: options.onProgress });
   const vectorIndex = await ensureVectorIndex(db, embedder.modelId, embedder.dimension, {
     cacheDir: options.cacheDir,
@@ -36,5 +40,17 @@ export async function embedAndIndex(
   if (options.cacheDir && !(await currentLexicalIndex(db, options.cacheDir))) {
     await saveLexicalIndex(db, options.cacheDir);
   }
-  return { ...summary, vectorIndex, indexedJobs: stats.docCount };
+  const result = { ...summary, vectorIndex, indexedJobs: stats.docCount };
+  options.log?.info(
+    {
+      event: "embed",
+      model: embedder.modelId,
+      embedded: summary.embedded,
+      vectorIndex,
+      indexedJobs: stats.docCount,
+      durationMs: Date.now() - started,
+    },
+    "embedded and indexed",
+  );
+  return result;
 }

@@ -6,6 +6,7 @@ import { normalizePosting } from "../jobs/normalize/normalize-posting.ts";
 import { DedupeIndex } from "../jobs/store/dedupe-index.ts";
 import { expireJobs } from "../jobs/store/expire-jobs.ts";
 import { storePostings, touchLinks } from "../jobs/store/store-postings.ts";
+import type { Logger } from "../log/logger.ts";
 import type { HttpClient } from "../sources/http-client.ts";
 import type { AnyJobSource } from "../sources/types.ts";
 
@@ -57,6 +58,8 @@ export interface IngestOptions {
   concurrency: number;
   offline: boolean;
   onEvent?: (event: IngestEvent) => void;
+  /** Each source's counts and duration, and the run's totals (structured, no personal data). */
+  log?: Logger;
 }
 
 const MAX_MESSAGES = 5;
@@ -79,9 +82,11 @@ export async function ingest(
   let index = await DedupeIndex.load(db);
   const writer = createSerialQueue();
   const emit = options.onEvent ?? (() => undefined);
+  const log = options.log;
 
   async function runSource(plan: SourcePlan): Promise<SourceStats> {
     const name = plan.source.name;
+    const sourceStarted = Date.now();
     const stats: SourceStats = {
       name,
       fetched: 0,
@@ -161,6 +166,17 @@ export async function ingest(
       note(errorMessage(error));
     }
     emit({ type: "done", source: name, stats });
+    const { messages, skippedReasons, name: source, ...counts } = stats;
+    log?.[counts.errors > 0 ? "warn" : "info"](
+      {
+        event: "source",
+        source,
+        ...counts,
+        ...skippedReasons,
+        durationMs: Date.now() - sourceStarted,
+      },
+      counts.errors > 0 ? `${source}: ${messages.at(-1) ?? "failed"}` : `${source} read`,
+    );
     return stats;
   }
 
@@ -190,6 +206,17 @@ export async function ingest(
     summary,
     durationMs: summary.durationMs,
   });
+  log?.info(
+    {
+      event: "ingest",
+      sources: results.length,
+      ...summary.totals,
+      expired,
+      offline: options.offline,
+      durationMs: summary.durationMs,
+    },
+    "ingest done",
+  );
   return summary;
 }
 

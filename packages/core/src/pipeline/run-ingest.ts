@@ -1,5 +1,6 @@
 import type { AuraConfig } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
+import type { Logger } from "../log/logger.ts";
 import { createHttpClient } from "../sources/http-client.ts";
 import { type IngestEvent, type IngestSummary, ingest } from "./ingest.ts";
 import { planSources, replayRecorded } from "./source-plans.ts";
@@ -11,6 +12,7 @@ export interface RunIngestOptions {
   offline?: boolean;
   now?: Date;
   onEvent?: (event: IngestEvent) => void;
+  log?: Logger;
 }
 
 /** `aura ingest`: live sources, or their recorded responses when offline. */
@@ -34,6 +36,7 @@ export async function runIngest(
         concurrency: 1,
         offline: true,
         onEvent: options.onEvent,
+        log: options.log,
       });
     } finally {
       await replay.close();
@@ -41,12 +44,15 @@ export async function runIngest(
   }
   const http = createHttpClient({
     ...config.http,
-    onRetry: (info) =>
+    onRetry: (info) => {
+      const host = new URL(info.url).host;
+      options.log?.warn({ event: "retry", host, attempt: info.attempt }, info.reason);
       options.onEvent?.({
         type: "retry",
-        source: new URL(info.url).host,
+        source: host,
         message: `retry ${info.attempt} of ${info.url}: ${info.reason}`,
-      }),
+      });
+    },
   });
   return ingest(db, http, plans, {
     now: options.now,
@@ -55,6 +61,7 @@ export async function runIngest(
     concurrency: config.ingest.concurrency,
     offline: false,
     onEvent: options.onEvent,
+    log: options.log,
   });
 }
 
