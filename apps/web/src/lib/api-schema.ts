@@ -1131,7 +1131,7 @@ export interface paths {
         content: {
           "multipart/form-data": {
             /** Format: binary */
-            file?: string;
+            file: string;
           };
         };
       };

@@ -57,7 +57,11 @@ const putCv = createRoute({
       required: true,
       content: {
         "multipart/form-data": {
-          schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+          schema: z.object({
+            file: z
+              .custom<File>((value) => value instanceof File, "attach the CV file")
+              .openapi({ type: "string", format: "binary" }),
+          }),
         },
       },
     },
