@@ -33,7 +33,8 @@ export function CvStep({ editable = false }: { editable?: boolean }) {
     mutationFn: (file: File) =>
       send(
         client.PUT("/api/cv", {
-          body: {},
+          // The document types the binary field as a string; the form carries the file.
+          body: { file: file.name },
           bodySerializer: () => {
             const form = new FormData();
             form.set("file", file);
