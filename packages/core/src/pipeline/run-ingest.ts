@@ -25,7 +25,9 @@ export async function runIngest(
   if (options.offline) {
     const replay = await replayRecorded(plans);
     try {
-      const http = createHttpClient({ timeoutMs: 10_000, retries: 0, backoffMs: 0, paceMs: 0 });
+      // The replay server is in this process: on a loaded machine (CI's two busy cores) an
+      // answer can wait seconds for the event loop, which is no reason to drop a board.
+      const http = createHttpClient({ timeoutMs: 60_000, retries: 1, backoffMs: 0, paceMs: 0 });
       // A recording is a snapshot of the past: the age window does not apply to it. One
       // board at a time, in plan order: a posting on two boards is merged into whichever
       // landed first, so concurrent replays stored different sets from run to run.
