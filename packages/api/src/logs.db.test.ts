@@ -178,6 +178,10 @@ describe("the API's logs", () => {
       reqId: expect.any(String),
       durationMs: expect.any(Number),
     });
+    expect(access.find((r) => r.route === "/api/auth/sign-up/email")).toMatchObject({
+      status: 201,
+      userId,
+    });
     expect(access.find((r) => r.status === 409)).toMatchObject({
       route: "/api/auth/sign-up/email",
       userId: null,

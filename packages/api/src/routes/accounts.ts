@@ -139,6 +139,7 @@ export function accountRoutes(deps: ApiDeps, sessions: Sessions) {
             }),
           },
         );
+        c.set("userId", user.id);
         return withCookies(response, c.json({ user: userView(user) }, 201)) as never;
       })
       .openapi(signIn, async (c) => {
@@ -147,6 +148,7 @@ export function accountRoutes(deps: ApiDeps, sessions: Sessions) {
           () => auth.api.signInEmail({ body, headers: c.req.raw.headers, asResponse: true }),
           { 401: new AppError("unauthorized", "Wrong e-mail or password.") },
         );
+        c.set("userId", user.id);
         return withCookies(response, c.json({ user: userView(user) }, 200)) as never;
       })
       .openapi(signOut, async (c) => {
