@@ -3,12 +3,7 @@ import { type Database, resultRows } from "../db/client.ts";
 import { OUTCOME_STAGES, type OutcomeStage } from "../db/schema.ts";
 import { sourceLabel } from "../sources/registry.ts";
 
-import type {
-  AdminOverview,
-  AdminUserRow,
-  PipelineRun,
-  SourceHealth,
-} from "./admin-overview-schema.ts";
+import type { AdminOverview, PipelineRun, SourceHealth } from "./admin-overview-schema.ts";
 
 export type {
   AdminOverview,

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { parseOrThrow } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
-import { jobs, OUTCOME_STAGES, type OutcomeStage, outcomes } from "../db/schema.ts";
+import { jobs, OUTCOME_STAGES, outcomes } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { z } from "../shared/contract-zod.ts";
 
