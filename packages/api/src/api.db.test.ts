@@ -148,6 +148,30 @@ describe("the API", () => {
     expect(docs.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("documents the limits the API enforces, and nullable references as nullable", async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: reading a JSON document
+    const doc: any = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    const schemas = doc.components.schemas;
+    const input = schemas.PreferencesInput;
+    expect(input.additionalProperties).toBe(false);
+    expect(input.properties.searchFrequencyDays).toMatchObject({ minimum: 1, maximum: 90 });
+    expect(input.properties.batchSize).toMatchObject({ minimum: 1, maximum: 5 });
+    expect(input.properties.locationModes.items.enum).toEqual(["remote", "hybrid", "onsite"]);
+    expect(input.properties.roles).toMatchObject({ maxItems: 20 });
+    expect(input.properties.roles.items).toMatchObject({ minLength: 1, maxLength: 120 });
+    expect(schemas.Job.properties.remote.enum).toEqual(["remote", "hybrid", "onsite", "unknown"]);
+    expect(schemas.Batch.required).toContain("number");
+    // A component is never nullable itself; a nullable use of it says so where it is used.
+    for (const [name, schema] of Object.entries(schemas)) {
+      expect((schema as { nullable?: boolean }).nullable, name).toBeUndefined();
+    }
+    expect(schemas.Batch.properties.jobs.items.properties.rating).toEqual({
+      allOf: [{ $ref: "#/components/schemas/Rating" }],
+      nullable: true,
+    });
+    expect(schemas.Error.properties.error.properties.requestId.type).toBe("string");
+  });
+
   it("refuses every signed-in route without a session or token", async () => {
     for (const [method, path] of [
       ["GET", "/jobs"],
