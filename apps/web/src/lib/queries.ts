@@ -53,16 +53,20 @@ export const cvQuery = queryOptions({
   queryFn: ({ signal }) => send(client.GET("/api/cv", { signal })),
 });
 
-/** The open batch, or null when there is none (not an error: the dashboard offers one). */
+/**
+ * The open batch, or null when there is none (not an error: the dashboard offers one). Asked as
+ * the newest batch (GET /api/batches?limit=1), which is the open one when its status says so: a
+ * person has at most one open batch. GET /api/batches/current would answer 404 when there is
+ * none, and a browser logs every 404 as an error.
+ */
 export const currentBatchQuery = queryOptions({
   queryKey: queryKeys.currentBatch,
   queryFn: async ({ signal }) => {
-    try {
-      return await send(client.GET("/api/batches/current", { signal }));
-    } catch (cause) {
-      if (cause instanceof ApiError && cause.status === 404) return null;
-      throw cause;
-    }
+    const { batches } = await send(
+      client.GET("/api/batches", { params: { query: { limit: 1 } }, signal }),
+    );
+    const [newest] = batches;
+    return newest?.status === "open" ? newest : null;
   },
 });
 
