@@ -2,20 +2,21 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useReducer, useRef, useState } from "react";
 import { useToast } from "@/components/toast";
 import { Link } from "@/i18n/navigation";
-import { ApiError, type Batch, client, type Rating, type RatingInput, send } from "@/lib/api";
+import { ApiError, type Batch, client, type Rating, send } from "@/lib/api";
 import { batchesQuery, currentBatchQuery, queryKeys } from "@/lib/queries";
 import { ui } from "@/lib/ui";
 import { useErrorText } from "@/lib/use-error-text";
 import { JobCard } from "./job-card";
+import { useRatingSaves } from "./use-rating-saves";
 
 /** What stands in for the batch after an action: why there is no next one, or what failed. */
 type Interruption =
   | { kind: "exhausted"; message: string }
   /** The last batch had liked jobs and no application sent yet: the next waits for that. */
-  | { kind: "gate"; batchId: number }
+  | { kind: "gate"; batchId: number; number: number }
   | { kind: "error"; message: string };
 
 type State =
@@ -25,8 +26,8 @@ type State =
   | { kind: "batch"; batch: Batch };
 
 /**
- * The current batch: rate each job (shown at once, saved, rolled back if the save fails, with
- * undo), then lock and get the next.
+ * The current batch: rate each job (shown at once, saved once the person settles on it, rolled
+ * back if the save fails, with undo), then lock and get the next.
  */
 export function Dashboard() {
   const t = useTranslations("dashboard");
@@ -37,13 +38,8 @@ export function Dashboard() {
   const current = useQuery(currentBatchQuery);
   const [interruption, setInterruption] = useState<Interruption | null>(null);
   const [busy, setBusy] = useState(false);
-  // The newest change to each job's rating: an older save's answer never replaces a newer one.
-  const latest = useRef(new Map<number, number>());
-  const nextChange = (jobId: number) => {
-    const change = (latest.current.get(jobId) ?? 0) + 1;
-    latest.current.set(jobId, change);
-    return change;
-  };
+  // The newest undo of each job's rating: an older undo's failure never replaces a newer one.
+  const latestUndo = useRef(new Map<number, number>());
 
   /** Makes `batch` the one shown (null: none open); a load still under way cannot replace it. */
   const show = useCallback(
@@ -59,6 +55,11 @@ export function Dashboard() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.metrics });
   }, [queryClient]);
 
+  // A query's subscribers hear of a change on the next task; the stars and sliders must show
+  // it in this event's own render, or React puts a controlled input back to its old value and a
+  // second key pressed quickly starts from there: the page is rendered at once from the cache.
+  const [, renderNow] = useReducer((n: number) => n + 1, 0);
+
   /** Puts one job's rating into the batch shown (null takes it away). */
   const setRating = (jobId: number, rating: Rating | null) => {
     void queryClient.cancelQueries({ queryKey: currentBatchQuery.queryKey });
@@ -67,6 +68,7 @@ export function Dashboard() {
       const jobs = batch.jobs.map((j) => (j.job.id === jobId ? { ...j, rating } : j));
       return { ...batch, jobs, complete: jobs.every((j) => j.rating !== null) };
     });
+    renderNow();
   };
   const ratingOf = (jobId: number) =>
     queryClient.getQueryData(currentBatchQuery.queryKey)?.jobs.find((j) => j.job.id === jobId)
@@ -94,7 +96,7 @@ export function Dashboard() {
   /** The gate for the newest batch (the locked one whose applications are awaited). */
   const gate = async () => {
     const [newest] = await queryClient.fetchQuery(batchesQuery(1));
-    if (newest) setInterruption({ kind: "gate", batchId: newest.id });
+    if (newest) setInterruption({ kind: "gate", batchId: newest.id, number: newest.number });
     else {
       setInterruption(null);
       show(null);
@@ -120,43 +122,31 @@ export function Dashboard() {
     }
   };
 
-  /** Saves a rating: on screen at once, taken back (and the failure told) if the save fails. */
-  const rating = useMutation({
-    mutationFn: (input: RatingInput) => send(client.POST("/api/ratings", { body: input })),
-    onMutate: (input) => {
-      const before = ratingOf(input.jobId);
-      const change = nextChange(input.jobId);
-      const now = new Date().toISOString();
-      setRating(input.jobId, {
-        fit: null,
-        interest: null,
-        prestige: null,
-        location: null,
-        comment: null,
-        ...input,
-        createdAt: before?.createdAt ?? now,
-        updatedAt: now,
-      });
-      return { before, change };
-    },
-    onSuccess: (saved, input, context) => {
-      // (The document allows a null rating here; the API always answers with the one stored.)
-      if (saved && latest.current.get(input.jobId) === context.change) {
-        setRating(input.jobId, saved);
-      }
+  /** What a stored round of changes is told as: new stars, a comment, or the details. */
+  const savedMessage = (saved: Rating, before: Rating | null) => {
+    if (!before || saved.stars !== before.stars) return t("ratedToast", { stars: saved.stars });
+    const aspects = (["fit", "interest", "prestige", "location"] as const).every(
+      (aspect) => saved[aspect] === before[aspect],
+    );
+    return aspects ? t("commentSavedToast") : t("detailsSavedToast");
+  };
+
+  /**
+   * Ratings: on screen at once, saved once settled (a click at once, arrow keys and sliders
+   * when they stop), one save at a time per job so the last value is the one stored; one toast
+   * for what was stored, with undo; taken back (and the failure told) if the save fails.
+   */
+  const saves = useRatingSaves({
+    ratingOf,
+    show: setRating,
+    onSaved: (saved, before) => {
       batchesChanged();
       toast({
-        message: t("ratedToast", { stars: (saved ?? input).stars }),
-        action: { label: tc("undo"), run: () => restoring.mutate(context.before ?? input.jobId) },
+        message: savedMessage(saved, before),
+        action: { label: tc("undo"), run: () => restoring.mutate(before ?? saved.jobId) },
       });
     },
-    onError: (cause, input, context) => {
-      // Rolled back unless a newer change to the job has replaced this one meanwhile.
-      if (context && latest.current.get(input.jobId) === context.change) {
-        setRating(input.jobId, context.before);
-      }
-      toast({ message: tc("error", { message: failed(cause) }) });
-    },
+    onFailed: (cause) => toast({ message: tc("error", { message: failed(cause) }) }),
   });
 
   /** Undo: the rating the job had before (a job id alone: it had none). */
@@ -179,23 +169,37 @@ export function Dashboard() {
           ),
     onMutate: (before) => {
       const jobId = typeof before === "number" ? before : before.jobId;
-      nextChange(jobId);
+      // The undo replaces any change still waiting to be saved.
+      saves.cancel(jobId);
+      const undo = (latestUndo.current.get(jobId) ?? 0) + 1;
+      latestUndo.current.set(jobId, undo);
+      const shown = ratingOf(jobId);
       setRating(jobId, typeof before === "number" ? null : before);
+      return { jobId, undo, shown };
     },
     onSuccess: batchesChanged,
-    onError: (cause) => toast({ message: tc("error", { message: failed(cause) }) }),
+    onError: (cause, _before, context) => {
+      // Back to what was shown, unless a newer undo of the job came meanwhile.
+      if (context && latestUndo.current.get(context.jobId) === context.undo) {
+        setRating(context.jobId, context.shown);
+      }
+      toast({ message: tc("error", { message: failed(cause) }) });
+    },
   });
 
   const lock = async (batch: Batch) => {
     setBusy(true);
     try {
+      // Ratings still waiting to settle are saved first; one that failed leaves the batch open.
+      await saves.settle();
+      if (!queryClient.getQueryData(currentBatchQuery.queryKey)?.complete) return;
       const result = await locking.mutateAsync(batch.id);
       batchesChanged();
       // No next batch while this one's liked jobs wait for an application (or a "none").
       if (result.next) show(result.next);
       else {
         show(null);
-        setInterruption({ kind: "gate", batchId: result.batch.id });
+        setInterruption({ kind: "gate", batchId: result.batch.id, number: result.batch.number });
       }
     } catch (cause) {
       if (cause instanceof ApiError && cause.status === 409) {
@@ -219,12 +223,14 @@ export function Dashboard() {
     await newBatch();
   };
 
+  const cached = queryClient.getQueryData(currentBatchQuery.queryKey);
+  const data = cached !== undefined ? cached : current.data;
   const state: State = interruption
     ? interruption
-    : current.data !== undefined
-      ? current.data === null
+    : data !== undefined
+      ? data === null
         ? { kind: "none" }
-        : { kind: "batch", batch: current.data }
+        : { kind: "batch", batch: data }
       : current.error && !current.isFetching
         ? { kind: "error", message: failed(current.error) }
         : { kind: "loading" };
@@ -258,7 +264,7 @@ export function Dashboard() {
         <h1 id="gate-title" className="text-xl font-semibold">
           {t("gateTitle")}
         </h1>
-        <p>{t("gateText", { id: state.batchId })}</p>
+        <p>{t("gateText", { number: state.number })}</p>
         <p className="text-sm text-muted">{t("gateWhy")}</p>
         <div className="flex flex-wrap gap-3">
           <Link href="/review" className={`${ui.button} no-underline`}>
@@ -303,7 +309,9 @@ export function Dashboard() {
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="text-sm text-muted">{t("newestFirst")}</p>
+          <p className="text-sm text-muted">
+            {t("batchNumber", { number: batch.number })} · {t("newestFirst")}
+          </p>
         </div>
         <div className="flex items-center gap-4">
           <p className="font-semibold" aria-live="polite">
@@ -329,7 +337,8 @@ export function Dashboard() {
           <JobCard
             key={item.job.id}
             item={item}
-            onRate={(change) => rating.mutate({ jobId: item.job.id, ...change })}
+            onRate={(change, when) => saves.rate(item.job.id, change, when)}
+            onSettle={() => saves.flush(item.job.id)}
           />
         ))}
       </div>

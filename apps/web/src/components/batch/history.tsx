@@ -62,7 +62,7 @@ export function History() {
                 <li key={batch.id} className={ui.card}>
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h2 className="font-semibold">
-                      {t("batch", { id: batch.id })} ·{" "}
+                      {t("batch", { number: batch.number })} ·{" "}
                       <span className="text-muted">
                         {batch.status === "open"
                           ? t("open")

@@ -3,23 +3,25 @@
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { BoardLink } from "@/components/board-link";
-import type { BatchJob, RatingInput } from "@/lib/api";
+import type { BatchJob } from "@/lib/api";
 import { age, payRange } from "@/lib/format";
 import { ui } from "@/lib/ui";
 import { StarRating } from "./star-rating";
-
-/** A rating as the card hands it on: every part of it, the job aside. */
-export type RatingChange = Required<Omit<RatingInput, "jobId">>;
+import type { RatingChange, SaveWhen } from "./use-rating-saves";
 
 /** A compact card: what the job is, why it ranks here, where it came from, and its rating. */
 export function JobCard({
   item,
   onRate,
+  onSettle,
   readOnly = false,
   children,
 }: {
   item: BatchJob;
-  onRate?: (change: RatingChange) => void;
+  /** A change to the rating, saved now or once changes settle. */
+  onRate?: (change: RatingChange, when: SaveWhen) => void;
+  /** Save a change still waiting to settle now. */
+  onSettle?: () => void;
   readOnly?: boolean;
   /** More, under the card's own content (the review page's "Prepared" line). */
   children?: ReactNode;
@@ -62,9 +64,9 @@ export function JobCard({
     location: rating?.location ?? null,
     comment: rating?.comment ?? null,
   };
-  const change = (patch: Partial<RatingChange>) => {
+  const change = (patch: Partial<RatingChange>, when: SaveWhen) => {
     const next = { ...current, ...patch };
-    if (next.stars >= 1) onRate?.(next);
+    if (next.stars >= 1) onRate?.(next, when);
   };
   const mode =
     job.remote === "remote" || job.remote === "hybrid" || job.remote === "onsite"
@@ -141,7 +143,8 @@ export function JobCard({
           <StarRating
             label={t("rate", { title: job.title })}
             value={rating?.stars ?? null}
-            onChange={(stars) => change({ stars })}
+            onChange={(stars, when) => change({ stars }, when)}
+            onSettle={onSettle}
           />
           {rating ? (
             <details
@@ -160,7 +163,12 @@ export function JobCard({
                       min={1}
                       max={10}
                       value={current[aspect] ?? 5}
-                      onChange={(event) => change({ [aspect]: Number(event.target.value) })}
+                      // Saved once the slider stops, or at once when let go or left.
+                      onChange={(event) =>
+                        change({ [aspect]: Number(event.target.value) }, "settled")
+                      }
+                      onPointerUp={onSettle}
+                      onBlur={onSettle}
                       className="accent-primary"
                     />
                   </label>
@@ -173,7 +181,7 @@ export function JobCard({
                     rows={2}
                     onBlur={(event) => {
                       const comment = event.target.value.trim() || null;
-                      if (comment !== current.comment) change({ comment });
+                      if (comment !== current.comment) change({ comment }, "now");
                     }}
                     className={ui.field}
                   />

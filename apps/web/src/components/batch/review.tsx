@@ -29,8 +29,9 @@ export function Review() {
   if (error || listError) return <LoadError message={error ?? listError ?? ""} />;
   if (!batches || !list) return <LoadingBlock />;
   const prepared = new Map(list.applications.map((a) => [a.jobId, a]));
+  // Each liked job once, with the (person's own) number of the newest batch that showed it.
   const liked = batches
-    .flatMap((b) => b.jobs)
+    .flatMap((b) => b.jobs.map((j) => ({ ...j, batchNumber: b.number })))
     .filter((j) => (j.rating?.stars ?? 0) >= 4)
     .filter((j, i, all) => all.findIndex((o) => o.job.id === j.job.id) === i);
   const chosen = [...selected].filter((id) => !prepared.has(id));
@@ -80,6 +81,9 @@ export function Review() {
                   )}
                   <div className="min-w-0 flex-1">
                     <JobCard item={item} readOnly>
+                      <p className="text-sm text-muted">
+                        {t("fromBatch", { number: item.batchNumber })}
+                      </p>
                       {application ? (
                         <p className="flex flex-wrap items-center gap-3 border-t border-border pt-3 text-sm">
                           <span className="rounded-full bg-success px-2.5 py-0.5 text-xs font-semibold text-on-primary">

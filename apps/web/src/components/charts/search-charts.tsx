@@ -114,21 +114,24 @@ export function SearchCharts({ metrics }: { metrics: Metrics }) {
   const locale = useLocale();
   const f = formats(locale);
 
-  const rated = metrics.perBatch.filter((b) => b.rated > 0);
+  // Batches by the person's own count (their ids count everyone's): the metrics list every
+  // batch of theirs, oldest first, so the first is batch 1.
+  const numbered = metrics.perBatch.map((b, i) => ({ ...b, number: i + 1 }));
+  const rated = numbered.filter((b) => b.rated > 0);
   const batchRows = rated.map((b) => ({
-    name: `#${b.batchId}`,
-    point: t("batch", { id: b.batchId }),
+    name: `#${b.number}`,
+    point: t("batch", { number: b.number }),
     date: f.day(b.createdAt),
     stars: b.averageStars ?? 0,
     share: b.shareHigh ?? 0,
     rated: b.rated,
     jobs: b.jobs,
   }));
-  const matched = metrics.perBatch
+  const matched = numbered
     .filter((b) => b.averageMatch !== null)
     .map((b) => ({
-      name: `#${b.batchId}`,
-      point: t("batch", { id: b.batchId }),
+      name: `#${b.number}`,
+      point: t("batch", { number: b.number }),
       date: f.day(b.createdAt),
       match: b.averageMatch ?? 0,
     }));
