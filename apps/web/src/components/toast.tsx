@@ -10,7 +10,12 @@ interface Toast {
 
 const ToastContext = createContext<(toast: Omit<Toast, "id">) => void>(() => {});
 
-/** Short notices at the bottom of the screen, read out by screen readers; one action each. */
+/**
+ * Short notices, read out by screen readers; one action each. On a phone they sit at the top,
+ * under the header, so they never cover the bottom bar or the buttons at the end of a page
+ * ("Lock & new batch" after the last rating); on a wide screen, at the bottom right, away from
+ * the page's own actions (which start on the left).
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
@@ -30,13 +35,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <div
         role="status"
         aria-live="polite"
-        className="pointer-events-none fixed inset-x-0 bottom-20 z-50 flex flex-col items-center gap-2 lg:bottom-6"
+        className="pointer-events-none fixed inset-x-0 top-[4.25rem] z-50 flex flex-col-reverse items-center gap-2 px-4 lg:top-auto lg:right-6 lg:bottom-6 lg:left-auto lg:flex-col lg:items-end lg:px-0"
       >
         {toasts.map((toast) => (
           <div
             key={toast.id}
             data-toast-id={toast.id}
-            className="pointer-events-auto flex items-center gap-4 rounded-lg border border-border bg-surface-2 px-4 py-2 text-sm shadow-lg"
+            className="pointer-events-auto flex max-w-full items-center gap-4 rounded-lg border border-border bg-surface-2 px-4 py-2 text-sm shadow-lg"
           >
             <span>{toast.message}</span>
             {toast.action ? (

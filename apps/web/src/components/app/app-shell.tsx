@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { ToastProvider } from "@/components/toast";
@@ -54,11 +54,33 @@ export function AppShell({ children }: { children: ReactNode }) {
   const errorText = useErrorText();
   const { data: user, error } = useQuery(sessionQuery);
   const [menu, setMenu] = useState(false);
+  const menuArea = useRef<HTMLDivElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const signedOut = error instanceof ApiError && error.status === 401;
 
   useEffect(() => {
     if (signedOut) router.replace("/sign-in");
   }, [signedOut, router]);
+
+  // The open menu closes on Escape (the focus back on its button) and on a press outside it.
+  useEffect(() => {
+    if (!menu) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setMenu(false);
+      menuButton.current?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (event.target instanceof Node && menuArea.current?.contains(event.target)) return;
+      setMenu(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [menu]);
 
   const signOut = async () => {
     await send(client.POST("/api/auth/sign-out")).catch(() => {});
@@ -114,8 +136,9 @@ export function AppShell({ children }: { children: ReactNode }) {
               <span className="mr-auto text-lg font-bold lg:hidden">AURA</span>
               <LanguageSwitcher />
               <ThemeToggle />
-              <div className="relative">
+              <div ref={menuArea} className="relative">
                 <button
+                  ref={menuButton}
                   type="button"
                   aria-haspopup="menu"
                   aria-expanded={menu}

@@ -39,24 +39,25 @@ export function ApplicationDetail({
   const { job, generation } = application;
   const edited = Object.keys(drafts).length > 0;
 
-  const fail = (cause: unknown) => {
-    const message = tc("error", { message: errorText(cause) });
-    setNotice(message);
-    toast({ message });
-  };
+  // Each outcome is told once: by a toast when it has an undo, else in the line under the
+  // buttons (a role="status" region as well: both would be read out).
+  const fail = (cause: unknown) => setNotice(tc("error", { message: errorText(cause) }));
 
   const markApplied = async () => {
     setBusy("applying");
+    setNotice("");
     try {
       const changed = await updateApplication(application.id, { status: "applied" });
       onChange(changed);
-      setNotice(t("markedApplied"));
+      setNotice("");
       toast({
         message: t("markedApplied"),
         action: {
           label: tc("undo"),
           run: () => {
-            updateApplication(application.id, { status: "draft" }).then(onChange).catch(fail);
+            updateApplication(application.id, { status: "draft" })
+              .then(onChange)
+              .catch((cause) => toast({ message: tc("error", { message: errorText(cause) }) }));
           },
         },
       });

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type DragEvent, useRef, useState } from "react";
+import { type DragEvent, useState } from "react";
 import { ApiError, client, send } from "@/lib/api";
 import { cvQuery } from "@/lib/queries";
 import { ui } from "@/lib/ui";
@@ -23,7 +23,6 @@ export function CvStep({ editable = false }: { editable?: boolean }) {
   const [blank, setBlank] = useState(false);
   const [over, setOver] = useState(false);
   const [draft, setDraft] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
 
   const {
     mutate: upload,
@@ -63,7 +62,7 @@ export function CvStep({ editable = false }: { editable?: boolean }) {
   return (
     <div className="flex flex-col gap-4">
       <p className="text-muted">{t("hint")}</p>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone; the button inside is the keyboard way */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone; the file input inside is the keyboard way */}
       <div
         onDragOver={(event) => {
           event.preventDefault();
@@ -76,26 +75,28 @@ export function CvStep({ editable = false }: { editable?: boolean }) {
         }`}
       >
         <p>{busy ? t("uploading") : t("drop")}</p>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => input.current?.click()}
-          className={ui.buttonQuiet}
+        {/* One control: the file input, named by the label that draws it as a button (the
+            input itself is visually hidden; its focus ring is drawn on the label). */}
+        <label
+          className={`inline-flex items-center justify-center gap-2 rounded-lg border border-border px-4 py-2.5 font-medium outline-primary outline-offset-2 has-[input:focus-visible]:outline-2 has-[input:focus-visible]:outline-solid ${
+            busy
+              ? "cursor-not-allowed border-dashed text-muted opacity-60"
+              : "cursor-pointer text-text hover:bg-surface-2"
+          }`}
         >
+          <input
+            type="file"
+            accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
+            className="sr-only"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) upload(file);
+              event.target.value = "";
+            }}
+          />
           {cv ? t("replace") : t("choose")}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
-          className="sr-only"
-          aria-label={t("choose")}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) upload(file);
-            event.target.value = "";
-          }}
-        />
+        </label>
       </div>
       {error ? (
         <p role="alert" className="text-sm text-danger">
