@@ -110,6 +110,42 @@ export {
   type WeekMetrics,
   writeMetricsFile,
 } from "./metrics/user-metrics.ts";
+export {
+  type BatchReadyInput,
+  batchReadyMessage,
+  MAIL_LANGUAGES,
+  type MailContent,
+  type MailLanguage,
+  mailLanguage,
+} from "./notify/batch-ready-message.ts";
+export {
+  createMailer,
+  type Mailer,
+  type MailMessage,
+  mailerFromConfig,
+  mailNotConfigured,
+  requireMailer,
+} from "./notify/mailer.ts";
+export {
+  signUnsubscribeToken,
+  UNSUBSCRIBE_CHANNELS,
+  type UnsubscribeChannel,
+  type UnsubscribeClaim,
+  verifyUnsubscribeToken,
+} from "./notify/unsubscribe-token.ts";
+export {
+  batchReadyWebhookPayload,
+  checkWebhookUrl,
+  deliverWebhook,
+  newWebhookSecret,
+  signWebhook,
+  verifyWebhookSignature,
+  WEBHOOK_EVENTS,
+  type WebhookDelivery,
+  type WebhookEvent,
+  type WebhookOptions,
+  webhookTestPayload,
+} from "./notify/webhook.ts";
 export { type AddResult, addPostingFromText, addPostingFromUrl } from "./pipeline/add-posting.ts";
 export { type EmbedAndIndexSummary, embedAndIndex } from "./pipeline/embed-and-index.ts";
 export { type ImportSummary, importPostings } from "./pipeline/import-postings.ts";

@@ -18,6 +18,20 @@ export const envSchema = z.object({
   AURA_LLM_API_KEY: z.string().trim().min(1).optional(),
   /** How much the server logs: trace, debug, info (default), warn, error, fatal or silent. */
   AURA_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
+  /** The mail server: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of AURA's mail, e.g. "AURA <aura@example.org>" (overrides notify.mailFrom). */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type AuraEnv = z.infer<typeof envSchema>;
 
@@ -117,7 +131,29 @@ export const applyConfigSchema = z
   })
   .strict();
 
+/** How people are told that their batch is ready (notify/): mail through SMTP_URL, webhooks. */
+const notifyConfigSchema = z
+  .object({
+    /** The sender when MAIL_FROM is unset, e.g. "AURA <aura@example.org>". */
+    mailFrom: z.string().min(3).optional(),
+    /** Most milliseconds the mail server may take to answer each step of a send. */
+    smtpTimeoutMs: z.number().int().min(1_000).max(300_000).default(20_000),
+    webhook: z
+      .object({
+        /** Most milliseconds one delivery attempt may take. */
+        timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+        /** Attempts after the first one, on network errors, 429 and 5xx. */
+        retries: z.number().int().min(0).max(10).default(4),
+        /** The first wait between attempts; each next one doubles. */
+        backoffMs: z.number().int().min(0).max(600_000).default(2_000),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
 export type ApplyConfig = z.infer<typeof applyConfigSchema>;
+export type NotifyConfig = z.infer<typeof notifyConfigSchema>;
 export type EmbedConfig = z.infer<typeof embedConfigSchema>;
 export type RankConfig = z.infer<typeof rankConfigSchema>;
 export type RankWeights = z.infer<typeof rankWeightsSchema>;
@@ -164,6 +200,7 @@ export const configSchema = z
     admins: z.array(z.email()).default([]),
     /** Sources by registry name; a name left out uses its defaults, `false` turns it off. */
     sources: z.record(z.string(), sourceSettings).default({}),
+    notify: notifyConfigSchema.prefault({}),
   })
   .strict();
 
