@@ -50,6 +50,8 @@ export default defineConfig({
           AURA_DATA_DIR: dataDir,
           AURA_AUTH_SECRET: "kQ7v2Xp9LmZr4TfW8bNc1YhJ6dGs3EaU",
           AURA_SIGN_IN_LIMIT_PER_MINUTE: "60",
+          // The journeys drive every batch themselves: no sweep lands in the middle of one.
+          AURA_SCHEDULE: "off",
         },
       }
     : undefined,

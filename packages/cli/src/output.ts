@@ -12,7 +12,7 @@ import Table from "cli-table3";
 import pc from "picocolors";
 
 /** Tables without a rule between every row. */
-const compact = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+export const compactTable = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
 const COUNT_COLUMNS = ["fetched", "new", "updated", "duplicates", "skipped", "errors"] as const;
 
@@ -58,7 +58,7 @@ export function formatIngestSummary(summary: IngestSummary): string {
     head: ["source", ...COUNT_COLUMNS].map((h) => pc.bold(h)),
     colAligns: ["left", "right", "right", "right", "right", "right", "right"],
     style: { head: [], border: [] },
-    chars: compact,
+    chars: compactTable,
   });
   for (const s of summary.sources) table.push(countRow(sourceLabel(s.name), s));
   table.push(countRow(pc.bold("total"), summary.totals));
@@ -99,7 +99,7 @@ export function formatJobsTable(jobs: readonly StoredJob[]): string {
   const table = new Table({
     head: ["id", "title", "company", "where", "pay", "posted", "via"].map((h) => pc.bold(h)),
     style: { head: [], border: [] },
-    chars: compact,
+    chars: compactTable,
     wordWrap: true,
     colWidths: [7, 36, 20, 18, 18, 10, 16],
   });
@@ -202,7 +202,7 @@ export function formatRankedTable(ranked: readonly RankedJob[]): string {
   const table = new Table({
     head: ["#", "score", "id", "title", "company", "where", "pay", "why"].map((h) => pc.bold(h)),
     style: { head: [], border: [] },
-    chars: compact,
+    chars: compactTable,
     wordWrap: true,
     colWidths: [4, 7, 7, 30, 18, 16, 16, 44],
   });

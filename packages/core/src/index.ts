@@ -182,6 +182,9 @@ export { skillGapSchema } from "./skills/skill-gap-schema.ts";
 export { createHttpClient } from "./sources/http-client.ts";
 export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
 export type { JobSource, SourcePosting } from "./sources/types.ts";
+export { type PersonSchedule, personSchedules } from "./tasks/due-people.ts";
+export { createScheduler, nextRunOf, type Scheduler } from "./tasks/scheduler.ts";
+export { listTaskRuns, type TaskRunView } from "./tasks/task-runs.ts";
 export {
   listOutcomes,
   type Outcome,

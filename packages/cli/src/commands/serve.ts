@@ -5,6 +5,7 @@ import {
   type AuraConfig,
   type ClosableEmbedder,
   createLogger,
+  createScheduler,
   loadConfig,
   migrateDatabase,
   openDatabase,
@@ -93,22 +94,42 @@ export async function serveOne(
   );
   if (!quiet) await migrateDatabase(handle);
   let embedder: Promise<ClosableEmbedder> | null = null;
+  // Opened on the first ranking request or task, in this thread (one CV at a time).
+  const openShared = () => {
+    embedder ??= openEmbedder(config.embed, { inThread: true });
+    return embedder;
+  };
+  // JSON lines on stdout (readable ones on a terminal): one per request, tasks, and errors.
+  const log = createLogger({ level: config.logLevel });
   const server = await startServer({
     db: handle.db,
     databaseKind: handle.kind,
     config,
     env: process.env,
-    // Opened on the first ranking request, in this thread (one CV at a time).
-    embedder: () => {
-      embedder ??= openEmbedder(config.embed, { inThread: true });
-      return embedder;
-    },
+    embedder: openShared,
     port: opts.port,
     host: opts.host,
     web,
-    // JSON lines on stdout (readable ones on a terminal): one per request, and errors.
-    log: createLogger({ level: config.logLevel }),
+    log,
   });
+  // One process runs the schedules: this one, or the first of a cluster's workers.
+  const scheduler =
+    config.schedule.enabled && (!quiet || cluster.worker?.id === 1)
+      ? createScheduler({ db: handle.db, config, embedder: openShared, log })
+      : null;
+  if (scheduler) {
+    const next = scheduler.nextRuns();
+    log.info(
+      {
+        event: "schedule",
+        gather: config.schedule.gather,
+        sweep: config.schedule.sweep,
+        nextGather: next.gather?.toISOString() ?? null,
+        nextSweep: next.sweep?.toISOString() ?? null,
+      },
+      "schedules started",
+    );
+  }
   if (web) {
     const url = server.url
       .replace("//127.0.0.1:", "//localhost:")
@@ -123,6 +144,7 @@ export async function serveOne(
   }
   const stop = async () => {
     await server.close();
+    await scheduler?.stop();
     await (await embedder)?.close();
     await handle.close();
     process.exit(0);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { Cron } from "croner";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { AppError, type AppErrorCode } from "../errors.ts";
@@ -16,6 +17,8 @@ export const envSchema = z.object({
   AURA_CONFIG: z.string().trim().min(1).optional(),
   /** The key of `apply.llm`, kept out of the config file. */
   AURA_LLM_API_KEY: z.string().trim().min(1).optional(),
+  /** "off" keeps `aura start` and `aura serve` from running schedules (schedule.enabled). */
+  AURA_SCHEDULE: z.enum(["on", "off"]).optional(),
   /** How much the server logs: trace, debug, info (default), warn, error, fatal or silent. */
   AURA_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
   /** The mail server: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. */
@@ -158,6 +161,19 @@ export type EmbedConfig = z.infer<typeof embedConfigSchema>;
 export type RankConfig = z.infer<typeof rankConfigSchema>;
 export type RankWeights = z.infer<typeof rankWeightsSchema>;
 
+/** A 5- or 6-field cron pattern croner accepts. */
+const cronPattern = z.string().refine(
+  (pattern) => {
+    try {
+      new Cron(pattern, { paused: true }).stop();
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a cron pattern such as "0 4 * * *"' },
+);
+
 export const configSchema = z
   .object({
     /** Folder of the embedded database. */
@@ -166,6 +182,19 @@ export const configSchema = z
     logLevel: z
       .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])
       .default("info"),
+    /** What AURA runs by itself inside `aura start` and `aura serve` (cron patterns in UTC). */
+    schedule: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** The shared gathering of every enabled board, then embedding (default: daily, 04:00). */
+        gather: cronPattern.default("0 4 * * *"),
+        /** How often to look for people whose next batch is due (default: every 15 minutes). */
+        sweep: cronPattern.default("*/15 * * * *"),
+        /** Gather from the recorded responses instead of the boards (a machine with no network). */
+        offline: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
     /** A PostgreSQL server; when set, the embedded database is not used. */
     databaseUrl: z
       .string()
@@ -245,6 +274,7 @@ export function loadConfig(options: { cwd: string; env: Record<string, string | 
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL;
   if (env.AURA_LLM_API_KEY) config.apply.llm.apiKey = env.AURA_LLM_API_KEY;
   if (env.AURA_LOG_LEVEL) config.logLevel = env.AURA_LOG_LEVEL;
+  if (env.AURA_SCHEDULE) config.schedule.enabled = env.AURA_SCHEDULE === "on";
   config.dataDir = resolve(options.cwd, config.dataDir);
   return { config, env, file: existsSync(file) ? file : null };
 }

@@ -427,3 +427,65 @@ export const learnedModels = pgTable(
   },
   (t) => [uniqueIndex("learned_models_user_kind_version").on(t.userId, t.kind, t.version)],
 );
+
+/** What the agent runs by itself (tasks/): shared ingests and each person's runs. */
+export const TASK_NAMES = ["gather", "person-run", "train-person"] as const;
+export type TaskName = (typeof TASK_NAMES)[number];
+export const TASK_STATUSES = ["running", "done", "failed", "skipped"] as const;
+
+/**
+ * One attempt of a task, kept for `aura runs` and the admin page. `key` names what the task is
+ * for (e.g. `person-run:<user>:<due date>`), so a second run of the same key is recognised.
+ */
+export const taskRuns = pgTable(
+  "task_runs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    task: text("task", { enum: TASK_NAMES }).notNull(),
+    key: text("key").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: TASK_STATUSES }).notNull(),
+    attempt: integer("attempt").notNull().default(1),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
+    /** What the run did (counts, the batch made) or why it was skipped. */
+    result: jsonb("result").notNull().default({}),
+    /** The error a person can read, when it failed. */
+    error: text("error"),
+  },
+  (t) => [
+    index("task_runs_started").on(t.startedAt),
+    index("task_runs_key").on(t.key),
+    index("task_runs_user").on(t.userId, t.startedAt),
+  ],
+);
+
+/**
+ * A lease on work only one process may do at a time (the shared ingest), on either database:
+ * taken by an upsert that succeeds only when the lease is free or expired, renewed while the
+ * work goes on, so a holder that dies frees it when its lease runs out.
+ */
+export const taskLeases = pgTable("task_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
+
+/** How a person is told that their batch is ready, and in which language and time zone. */
+export const notificationSettings = pgTable("notification_settings", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** en, es or pt: the language of the e-mails. */
+  language: text("language", { enum: ["en", "es", "pt"] })
+    .notNull()
+    .default("en"),
+  /** IANA time zone (e.g. Europe/Madrid): times are stored in UTC and shown in it. */
+  timeZone: text("time_zone").notNull().default("UTC"),
+  email: boolean("email").notNull().default(true),
+  webhookUrl: text("webhook_url"),
+  /** Signs webhook bodies (HMAC-SHA256); made when the webhook is set. */
+  webhookSecret: text("webhook_secret"),
+  ...timestamps,
+});

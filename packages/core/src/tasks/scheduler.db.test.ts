@@ -1,0 +1,170 @@
+// The agent on its own, on a fake clock over real databases: people are run when their own
+// search frequency says so (daily, weekly), each due batch once, prepared and announced; the
+// runner retries a failed task and records every attempt; one gathering at a time.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Batch } from "../batch/batches.ts";
+import { lockBatch } from "../batch/batches.ts";
+import { rateJob } from "../batch/ratings.ts";
+import { configSchema } from "../config/config.ts";
+import type { DatabaseHandle } from "../db/client.ts";
+import { type ClosableEmbedder, openEmbedder } from "../embed/open-embedder.ts";
+import { silentLogger } from "../log/logger.ts";
+import { embedAndIndex } from "../pipeline/embed-and-index.ts";
+import { importPostings } from "../pipeline/import-postings.ts";
+import { ensureUser, saveProfile } from "../profile/profile-store.ts";
+import { dataScienceCv, rankTestPostingsJsonl } from "../rank/rank-test-postings.ts";
+import { createTestDatabase } from "../testing/test-database.ts";
+import { personSchedules } from "./due-people.ts";
+import { gatherJobs } from "./gather.ts";
+import { takeLease } from "./leases.ts";
+import { createScheduler } from "./scheduler.ts";
+import { createTaskRunner } from "./task-runner.ts";
+import { listTaskRuns } from "./task-runs.ts";
+
+const DAY = 86_400_000;
+let handle: DatabaseHandle;
+let embedder: ClosableEmbedder;
+const config = configSchema.parse({ dataDir: "/tmp/aura-scheduler-test" });
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  embedder = await openEmbedder(config.embed, { inThread: true });
+  await importPostings(handle.db, { content: rankTestPostingsJsonl, fileName: "jobs.jsonl" });
+  await embedAndIndex(handle.db, embedder);
+}, 120_000);
+
+afterAll(async () => {
+  await embedder?.close();
+  await handle?.close();
+});
+
+async function person(id: string, frequencyDays: number) {
+  await ensureUser(handle.db, id, id);
+  await saveProfile(handle.db, id, {
+    cv: { text: dataScienceCv, fileName: "cv.txt" },
+    preferences: { roles: ["Data Scientist"], batchSize: 2, searchFrequencyDays: frequencyDays },
+  });
+}
+
+async function rateAndLock(userId: string, batch: Batch) {
+  for (const item of batch.jobs) await rateJob(handle.db, userId, { jobId: item.job.id, stars: 2 });
+  await lockBatch(handle.db, userId, batch.id);
+}
+
+describe("the scheduler", () => {
+  it("runs each person when their own frequency is due, once per due batch, and tells them", async () => {
+    await person("daily", 1);
+    await person("weekly", 7);
+    const start = Date.now();
+    let clock = start;
+    const told: { userId: string; batch: Batch }[] = [];
+    const scheduler = createScheduler(
+      {
+        db: handle.db,
+        config,
+        embedder: async () => embedder,
+        log: silentLogger,
+        now: () => new Date(clock),
+        notify: async (userId, batch) => {
+          told.push({ userId, batch });
+          return ["test"];
+        },
+      },
+      { start: false },
+    );
+
+    // Nobody has a batch yet: both are due for their first.
+    expect(await scheduler.sweep()).toBe(2);
+    await scheduler.runner.idle();
+    expect(told.map((t) => [t.userId, t.batch.number]).sort()).toEqual([
+      ["daily", 1],
+      ["weekly", 1],
+    ]);
+    // The batches wait to be rated: nobody is due, whatever the clock says.
+    clock = start + 30 * DAY;
+    expect(await scheduler.sweep()).toBe(0);
+    for (const { userId, batch } of told) await rateAndLock(userId, batch);
+
+    // A day later only the daily person is due; a second sweep queues nothing more.
+    clock = start + DAY + 60_000;
+    expect(await scheduler.sweep()).toBe(1);
+    expect(await scheduler.sweep()).toBe(0);
+    await scheduler.runner.idle();
+    expect(told.at(-1)).toMatchObject({ userId: "daily", batch: { number: 2 } });
+    expect(await scheduler.sweep()).toBe(0);
+
+    // A week later the weekly person is due; the daily one still has batch 2 to rate.
+    clock = start + 7 * DAY + 60_000;
+    expect(await scheduler.sweep()).toBe(1);
+    await scheduler.runner.idle();
+    expect(told.at(-1)).toMatchObject({ userId: "weekly", batch: { number: 2 } });
+    expect(told).toHaveLength(4);
+
+    const schedules = await personSchedules(handle.db);
+    expect(schedules.find((s) => s.userId === "daily")).toMatchObject({
+      frequencyDays: 1,
+      nextDueAt: null,
+    });
+    const runs = await listTaskRuns(handle.db, { userId: "weekly" });
+    expect(runs.map((r) => r.status)).toEqual(["done", "done"]);
+    expect(runs[0]?.result).toMatchObject({ batchNumber: 2, jobs: 2, notified: ["test"] });
+    await scheduler.stop();
+  }, 120_000);
+
+  it("retries a failed task with backoff and records every attempt; a finished key is not run again", async () => {
+    const waits: number[] = [];
+    const runner = createTaskRunner({
+      db: handle.db,
+      log: silentLogger,
+      retries: 2,
+      backoffMs: 1000,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    let calls = 0;
+    const task = {
+      task: "gather" as const,
+      key: "gather:retry-test",
+      run: async () => {
+        calls++;
+        if (calls < 3) throw new Error(`board down (${calls})`);
+        return { status: "done" as const, result: { stored: 3 } };
+      },
+    };
+    expect(runner.enqueue(task)).toBe(true);
+    expect(runner.enqueue(task)).toBe(false);
+    await runner.idle();
+    expect(calls).toBe(3);
+    expect(waits).toEqual([1000, 2000]);
+    const runs = (await listTaskRuns(handle.db)).filter((r) => r.key === "gather:retry-test");
+    expect(runs.map((r) => [r.attempt, r.status, r.error]).reverse()).toEqual([
+      [1, "failed", "board down (1)"],
+      [2, "failed", "board down (2)"],
+      [3, "done", null],
+    ]);
+    runner.enqueue(task);
+    await runner.idle();
+    expect(calls).toBe(3);
+  });
+
+  it("gathers in one process at a time: a held lease skips, an expired one is taken", async () => {
+    expect(await takeLease(handle.db, "gather", "other-process", 60_000)).toBe(true);
+    expect(await takeLease(handle.db, "gather", "third-process", 60_000)).toBe(false);
+    const skipped = await gatherJobs({
+      db: handle.db,
+      config,
+      embedder: async () => embedder,
+      log: silentLogger,
+      offline: true,
+    });
+    expect(skipped).toEqual({
+      status: "skipped",
+      result: { reason: "another process is gathering jobs" },
+    });
+    // A holder that died: its lease runs out and the next process takes it.
+    expect(await takeLease(handle.db, "stale", "dead-process", 1)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await takeLease(handle.db, "stale", "next-process", 60_000)).toBe(true);
+  });
+});

@@ -1,0 +1,95 @@
+// The record of what the agent ran: one row per attempt, for `aura runs` and the admin page.
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { type TaskName, taskRuns } from "../db/schema.ts";
+import { errorMessage } from "../errors.ts";
+
+export type TaskRunStatus = (typeof taskRuns.$inferSelect)["status"];
+
+export interface TaskRunView {
+  id: number;
+  task: TaskName;
+  key: string;
+  userId: string | null;
+  status: TaskRunStatus;
+  attempt: number;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  result: Record<string, unknown>;
+  error: string | null;
+}
+
+export async function startTaskRun(
+  db: Database,
+  run: { task: TaskName; key: string; userId?: string | null; attempt?: number },
+): Promise<number> {
+  const [row] = await db
+    .insert(taskRuns)
+    .values({
+      task: run.task,
+      key: run.key,
+      userId: run.userId ?? null,
+      status: "running",
+      attempt: run.attempt ?? 1,
+    })
+    .returning({ id: taskRuns.id });
+  if (!row) throw new Error("the task run was not recorded");
+  return row.id;
+}
+
+export async function finishTaskRun(
+  db: Database,
+  id: number,
+  outcome:
+    | { status: "done" | "skipped"; result?: Record<string, unknown> }
+    | { status: "failed"; error: unknown },
+  startedMs: number,
+): Promise<void> {
+  await db
+    .update(taskRuns)
+    .set({
+      status: outcome.status,
+      finishedAt: new Date(),
+      durationMs: Math.round(Date.now() - startedMs),
+      ...(outcome.status === "failed"
+        ? { error: errorMessage(outcome.error).slice(0, 2000) }
+        : { result: outcome.result ?? {} }),
+    })
+    .where(eq(taskRuns.id, id));
+}
+
+/** Whether a run of this key already finished (done or skipped): the work is not repeated. */
+export async function finishedRunOf(db: Database, key: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: taskRuns.id })
+    .from(taskRuns)
+    .where(and(eq(taskRuns.key, key), inArray(taskRuns.status, ["done", "skipped"])))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function listTaskRuns(
+  db: Database,
+  options: { limit?: number; userId?: string } = {},
+): Promise<TaskRunView[]> {
+  const rows = await db
+    .select()
+    .from(taskRuns)
+    .where(options.userId ? eq(taskRuns.userId, options.userId) : undefined)
+    .orderBy(desc(taskRuns.startedAt), desc(taskRuns.id))
+    .limit(options.limit ?? 50);
+  return rows.map((row) => ({
+    id: row.id,
+    task: row.task,
+    key: row.key,
+    userId: row.userId,
+    status: row.status,
+    attempt: row.attempt,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    durationMs: row.durationMs,
+    result: (row.result ?? {}) as Record<string, unknown>,
+    error: row.error,
+  }));
+}
