@@ -29,8 +29,9 @@ export async function openApiDocument(): Promise<OpenAPI3> {
   try {
     await migrateDatabase(handle);
     const config = configSchema.parse({ dataDir });
+    const secret = "api-types-generator-secret-0123456789abcdef";
     const auth = createAuth(handle.db, {
-      secret: "api-types-generator-secret-0123456789abcdef",
+      secret,
       baseUrl: "http://localhost",
       trustedOrigins: [],
     });
@@ -41,6 +42,7 @@ export async function openApiDocument(): Promise<OpenAPI3> {
       auth,
       embedder: () => Promise.reject(new Error("the OpenAPI document needs no embedder")),
       allowedOrigins: [],
+      secret,
     });
     const response = await app.request("/api/openapi.json");
     if (!response.ok) throw new Error(`GET /api/openapi.json answered ${response.status}`);

@@ -37,6 +37,7 @@ import { batchRoutes } from "./routes/batches.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { insightRoutes } from "./routes/insights.ts";
 import { jobRoutes } from "./routes/jobs.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { outcomeRoutes } from "./routes/outcomes.ts";
 import { profileRoutes } from "./routes/profile.ts";
 import { ratingRoutes } from "./routes/ratings.ts";
@@ -53,6 +54,8 @@ export interface ApiDeps {
   limits?: { signIn?: RateLimit; writes?: RateLimit };
   /** Access lines and errors (JSON); nothing is logged without one. */
   log?: Logger;
+  /** The server's secret (the auth secret): it also signs unsubscribe links. */
+  secret: string;
 }
 
 const documentConfig = {
@@ -131,6 +134,7 @@ export function createApi(deps: ApiDeps) {
     .route("/", ratingRoutes(deps))
     .route("/", outcomeRoutes(deps))
     .route("/", applicationRoutes(deps))
+    .route("/", notificationRoutes(deps))
     .route("/", adminRoutes(deps));
 
   let document: ReturnType<typeof api.getOpenAPIDocument> | undefined;

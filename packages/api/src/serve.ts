@@ -56,8 +56,9 @@ export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: s
     .filter(Boolean);
   const keys = (id?: string, secret?: string) =>
     id && secret ? { clientId: id, clientSecret: secret } : undefined;
+  const secret = authSecret(env, options.config.dataDir);
   const auth = createAuth(options.db, {
-    secret: authSecret(env, options.config.dataDir),
+    secret,
     baseUrl,
     trustedOrigins: allowedOrigins,
     github: keys(env.GITHUB_CLIENT_ID, env.GITHUB_CLIENT_SECRET),
@@ -72,6 +73,7 @@ export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: s
     allowedOrigins,
     limits: options.limits ?? limitsFromEnv(env),
     log: options.log,
+    secret,
   };
 }
 

@@ -127,6 +127,14 @@ export {
   requireMailer,
 } from "./notify/mailer.ts";
 export {
+  getNotificationSettings,
+  type NotificationSettings,
+  notificationSettingsInputSchema,
+  notificationSettingsSchema,
+  saveNotificationSettings,
+  unsubscribe,
+} from "./notify/notification-settings.ts";
+export {
   signUnsubscribeToken,
   UNSUBSCRIBE_CHANNELS,
   type UnsubscribeChannel,
@@ -183,6 +191,7 @@ export { createHttpClient } from "./sources/http-client.ts";
 export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
 export type { JobSource, SourcePosting } from "./sources/types.ts";
 export { type PersonSchedule, personSchedules } from "./tasks/due-people.ts";
+export { createPersonNotifier } from "./tasks/notify-person.ts";
 export { createScheduler, nextRunOf, type Scheduler } from "./tasks/scheduler.ts";
 export { listTaskRuns, type TaskRunView } from "./tasks/task-runs.ts";
 export {

@@ -49,7 +49,13 @@ function createSessionCache(now: () => number = Date.now) {
 }
 
 /** Paths anyone may call. */
-const PUBLIC_PATHS = new Set(["/api/healthz", "/api/openapi.json", "/api/docs"]);
+const PUBLIC_PATHS = new Set([
+  "/api/healthz",
+  "/api/openapi.json",
+  "/api/docs",
+  // Signed links in e-mails: they work without signing in.
+  "/api/notifications/unsubscribe",
+]);
 
 export function createSessions(deps: { db: Database; auth: Auth }) {
   /** Sessions checked lately, by their signed cookie: reading one costs better-auth ~0.7 ms. */

@@ -1,12 +1,14 @@
 import cluster from "node:cluster";
-import { type ServeOptions, startServer } from "@aura/api";
+import { authSecret, type ServeOptions, startServer } from "@aura/api";
 import {
   AppError,
   type AuraConfig,
   type ClosableEmbedder,
   createLogger,
+  createPersonNotifier,
   createScheduler,
   loadConfig,
+  mailerFromConfig,
   migrateDatabase,
   openDatabase,
   openEmbedder,
@@ -113,9 +115,24 @@ export async function serveOne(
     log,
   });
   // One process runs the schedules: this one, or the first of a cluster's workers.
+  const { env } = loadConfig({ cwd: process.cwd(), env: process.env });
+  const mailer = mailerFromConfig({ env, config, log });
   const scheduler =
     config.schedule.enabled && (!quiet || cluster.worker?.id === 1)
-      ? createScheduler({ db: handle.db, config, embedder: openShared, log })
+      ? createScheduler({
+          db: handle.db,
+          config,
+          embedder: openShared,
+          log,
+          notify: createPersonNotifier({
+            db: handle.db,
+            config,
+            mailer,
+            appUrl: process.env.AURA_BASE_URL ?? server.url.replace("//127.0.0.1:", "//localhost:"),
+            secret: authSecret(process.env, config.dataDir),
+            log,
+          }),
+        })
       : null;
   if (scheduler) {
     const next = scheduler.nextRuns();
@@ -126,6 +143,7 @@ export async function serveOne(
         sweep: config.schedule.sweep,
         nextGather: next.gather?.toISOString() ?? null,
         nextSweep: next.sweep?.toISOString() ?? null,
+        mail: mailer !== null,
       },
       "schedules started",
     );
@@ -145,6 +163,7 @@ export async function serveOne(
   const stop = async () => {
     await server.close();
     await scheduler?.stop();
+    mailer?.close();
     await (await embedder)?.close();
     await handle.close();
     process.exit(0);

@@ -1,14 +1,27 @@
 // The agent on its own, on a fake clock over real databases: people are run when their own
 // search frequency says so (daily, weekly), each due batch once, prepared and announced; the
 // runner retries a failed task and records every attempt; one gathering at a time.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Batch } from "../batch/batches.ts";
 import { lockBatch } from "../batch/batches.ts";
 import { rateJob } from "../batch/ratings.ts";
 import { configSchema } from "../config/config.ts";
 import type { DatabaseHandle } from "../db/client.ts";
+import { users } from "../db/schema.ts";
 import { type ClosableEmbedder, openEmbedder } from "../embed/open-embedder.ts";
 import { silentLogger } from "../log/logger.ts";
+import { createMailer } from "../notify/mailer.ts";
+import {
+  getNotificationSettings,
+  saveNotificationSettings,
+  unsubscribe,
+} from "../notify/notification-settings.ts";
+import { verifyUnsubscribeToken } from "../notify/unsubscribe-token.ts";
+import { verifyWebhookSignature } from "../notify/webhook.ts";
 import { embedAndIndex } from "../pipeline/embed-and-index.ts";
 import { importPostings } from "../pipeline/import-postings.ts";
 import { ensureUser, saveProfile } from "../profile/profile-store.ts";
@@ -17,6 +30,7 @@ import { createTestDatabase } from "../testing/test-database.ts";
 import { personSchedules } from "./due-people.ts";
 import { gatherJobs } from "./gather.ts";
 import { takeLease } from "./leases.ts";
+import { createPersonNotifier } from "./notify-person.ts";
 import { createScheduler } from "./scheduler.ts";
 import { createTaskRunner } from "./task-runner.ts";
 import { listTaskRuns } from "./task-runs.ts";
@@ -166,5 +180,120 @@ describe("the scheduler", () => {
     expect(await takeLease(handle.db, "stale", "dead-process", 1)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await takeLease(handle.db, "stale", "next-process", 60_000)).toBe(true);
+  });
+});
+
+describe("telling a person their batch is ready", () => {
+  it("sends the e-mail in their language and signs the webhook; the unsubscribe link turns e-mail off", async () => {
+    const mails: { to: string; raw: string }[] = [];
+    const smtp = new SMTPServer({
+      logger: false,
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("end", () => {
+          mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address).join(","),
+            raw: Buffer.concat(chunks).toString("utf8"),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    const hooks: { signature: string; body: string }[] = [];
+    const receiver = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => {
+        body += chunk;
+      });
+      request.on("end", () => {
+        hooks.push({ signature: String(request.headers["x-aura-signature"]), body });
+        response.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/aura`;
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+      from: "AURA <aura@example.org>",
+    });
+    const secret = "s".repeat(40);
+    try {
+      await handle.db
+        .insert(users)
+        .values({ id: "maria", name: "María", email: "maria@example.org" });
+      await person("maria", 7);
+      await saveNotificationSettings(
+        handle.db,
+        "maria",
+        { language: "es", timeZone: "Europe/Madrid", webhookUrl: hookUrl },
+        { allowPrivateWebhooks: true },
+      );
+      const notify = createPersonNotifier({
+        db: handle.db,
+        config,
+        mailer,
+        appUrl: "https://aura.example.org/",
+        secret,
+        log: silentLogger,
+        allowPrivateWebhooks: true,
+      });
+      const scheduler = createScheduler(
+        { db: handle.db, config, embedder: async () => embedder, log: silentLogger, notify },
+        { start: false },
+      );
+      await scheduler.sweep();
+      await scheduler.runner.idle();
+      const [run] = await listTaskRuns(handle.db, { userId: "maria" });
+      expect(run?.result).toMatchObject({ batchNumber: 1, notified: ["email", "webhook"] });
+
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.to).toBe("maria@example.org");
+      const mail = await simpleParser(mails[0]?.raw ?? "");
+      expect(mail.subject).toMatch(/lote/i);
+      expect(mail.text).toContain("María");
+      expect(mail.text).toContain("https://aura.example.org/es/dashboard");
+      const link =
+        /https:\/\/aura\.example\.org\/api\/notifications\/unsubscribe\?token=(\S+)/.exec(
+          mail.text ?? "",
+        );
+      expect(link).not.toBeNull();
+      expect(mails[0]?.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+
+      expect(hooks).toHaveLength(1);
+      const settings = await getNotificationSettings(handle.db, "maria");
+      const hook = hooks[0] as { signature: string; body: string };
+      expect(verifyWebhookSignature(settings.webhookSecret ?? "", hook.signature, hook.body)).toBe(
+        true,
+      );
+      expect(JSON.parse(hook.body)).toMatchObject({
+        event: "batch.ready",
+        data: { batch: { number: 1 }, dashboardUrl: "https://aura.example.org/es/dashboard" },
+      });
+
+      // The link names María and the e-mail channel; following it turns e-mail off.
+      const claim = verifyUnsubscribeToken(secret, decodeURIComponent(link?.[1] ?? ""));
+      expect(claim).toEqual({ userId: "maria", channel: "email" });
+      await unsubscribe(handle.db, "maria", "email");
+      expect((await getNotificationSettings(handle.db, "maria")).email).toBe(false);
+      await scheduler.stop();
+    } finally {
+      mailer.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  }, 120_000);
+
+  it("refuses a webhook on a private address and an unknown time zone, naming the field", async () => {
+    await expect(
+      saveNotificationSettings(handle.db, "daily", { webhookUrl: "http://127.0.0.1:9/x" }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(
+      saveNotificationSettings(handle.db, "daily", { timeZone: "Mars/Olympus" }),
+    ).rejects.toMatchObject({ code: "invalid_input", field: "timeZone" });
   });
 });
