@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useCallback } from "react";
+import { useCallback, useReducer } from "react";
 import { useToast } from "@/components/toast";
 import { client, type Preferences, send } from "@/lib/api";
 import { preferencesQuery } from "@/lib/queries";
@@ -20,6 +20,10 @@ export function usePreferences() {
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const { data, error } = useQuery(preferencesQuery);
+  // A query's subscribers hear of a change on the next task: a slider must show its new value in
+  // the same event's render, or React puts the input back to its old value and a second arrow
+  // key pressed quickly starts from there (5 → 4 → 4). So the page renders from the cache at once.
+  const [, renderNow] = useReducer((n: number) => n + 1, 0);
   const { mutate } = useMutation({
     scope: { id: "preferences" },
     mutationFn: (body: Preferences) => send(client.PUT("/api/preferences", { body })),
@@ -36,10 +40,12 @@ export function usePreferences() {
       // A load still under way would bring back the answers before this one.
       void queryClient.cancelQueries({ queryKey: preferencesQuery.queryKey });
       queryClient.setQueryData(preferencesQuery.queryKey, next);
+      renderNow();
       mutate(next);
     },
     [queryClient, mutate],
   );
 
-  return { prefs: data ?? null, save, loadError: error ? errorText(error) : null };
+  const prefs = queryClient.getQueryData(preferencesQuery.queryKey) ?? data ?? null;
+  return { prefs, save, loadError: error ? errorText(error) : null };
 }
