@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   web: () => import("./web.ts"),
   learn: () => import("./learn.ts"),
   apply: () => import("./apply.ts"),
+  batch: () => import("./batch.ts"),
 };
 
 const benchName = process.argv[2];

@@ -8,11 +8,10 @@ import { AppError } from "../errors.ts";
 import { toJobView } from "../jobs/job-view.ts";
 import { jobSummaryColumns, type StoredJob, sourceLinkColumns } from "../jobs/store/list-jobs.ts";
 import { chooseBatch } from "../learn/choose-batch.ts";
-import { getProfile } from "../profile/profile-store.ts";
+import { loadPersonState } from "../learn/person-state.ts";
 import type { Why } from "../rank/ranked-job-schema.ts";
-import { pendingApplications } from "../track/pending-applications.ts";
 import type { Batch } from "./batch-schema.ts";
-import { ratedJobIds, toRating } from "./ratings.ts";
+import { toRating } from "./ratings.ts";
 
 export type { Batch, BatchJob } from "./batch-schema.ts";
 
@@ -172,15 +171,15 @@ export async function openBatch(
 ): Promise<{ batch: Batch; created: boolean }> {
   const existing = await currentBatch(db, userId);
   if (existing) return { batch: existing, created: false };
-  const profile = await getProfile(db, userId);
-  if (!profile) {
+  const person = await loadPersonState(db, userId, { model: embedder, config: options.config });
+  if (!person) {
     throw new AppError(
       "conflict",
       "Set your CV or preferences before asking for a batch of jobs.",
       { field: "cv" },
     );
   }
-  const pending = await pendingApplications(db, userId);
+  const pending = person.pendingApplications;
   if (pending) {
     throw new AppError(
       "conflict",
@@ -188,15 +187,12 @@ export async function openBatch(
       { field: "applications" },
     );
   }
-  const rated = await ratedJobIds(db, userId);
-  const size = profile.preferences.batchSize;
-  const picks = await chooseBatch(db, embedder, profile, {
+  const picks = await chooseBatch(db, embedder, person, {
     config: options.config,
-    size,
+    size: person.profile.preferences.batchSize,
     now: options.now,
     vectorSearch: options.vectorSearch,
     cacheDir: options.cacheDir,
-    excludeJobIds: rated,
     seed: options.seed,
   });
   if (picks.length === 0) {

@@ -97,15 +97,6 @@ export async function listRatings(
   return rows.map(toRating);
 }
 
-/** The ids of every job the user has rated. */
-export async function ratedJobIds(db: Database, userId: string): Promise<Set<number>> {
-  const rows = await db
-    .select({ jobId: ratings.jobId })
-    .from(ratings)
-    .where(eq(ratings.userId, userId));
-  return new Set(rows.map((row) => row.jobId));
-}
-
 /**
  * Takes back the user's rating of a job (the web app's undo). A job in a locked batch keeps its
  * rating (`conflict`): a locked batch stays fully rated. No rating is `not_found`.

@@ -15,6 +15,8 @@ export interface VectorSearch {
   kind: "pgvector" | "in-process";
   /** The live jobs nearest to `query`, nearest first. */
   search(query: Float32Array, k: number): Promise<VectorHit[]>;
+  /** `search` for each query, answered together (in one transaction where the database searches). */
+  searchEach(queries: readonly Float32Array[], k: number): Promise<VectorHit[][]>;
   /** Cosine similarity of `query` to each of these live jobs that has a vector. */
   similarities(query: Float32Array, jobIds: readonly number[]): Promise<Map<number, number>>;
 }
@@ -60,6 +62,17 @@ export async function ensureVectorIndex(
     if (options.cacheDir) await loadOrBuildInProcess(db, model, dimension, options.cacheDir);
     return "in-process";
   }
+  await ensureHnswIndex(db, model, dimension, options.analyze === true);
+  return "pgvector";
+}
+
+/** pgvector's HNSW index of `model`'s vectors, created where missing (the database has pgvector). */
+async function ensureHnswIndex(
+  db: Database,
+  model: string,
+  dimension: number,
+  analyze: boolean,
+): Promise<void> {
   const dim = Math.floor(dimension);
   const name = indexName(model, dim);
   const existing = resultRows<{ found: number }>(
@@ -74,12 +87,11 @@ export async function ensureVectorIndex(
       ),
     );
   }
-  if (existing.length === 0 || options.analyze) {
+  if (existing.length === 0 || analyze) {
     // Fresh statistics, or the planner (PGlite has no autovacuum) keeps estimating the few
     // rows of the first run and scans every vector: at 10k jobs 172 ms instead of 4 ms.
     await db.execute(sql`ANALYZE jobs, job_sources, job_embeddings`);
   }
-  return "pgvector";
 }
 
 export interface VectorSearchOptions {
@@ -100,7 +112,7 @@ export async function openVectorSearch(
   options: VectorSearchOptions = {},
 ): Promise<VectorSearch> {
   if (!options.inProcess && (await hasPgvector(db))) {
-    await ensureVectorIndex(db, model, dimension);
+    await ensureHnswIndex(db, model, dimension, false);
     return pgvectorSearch(db, model, dimension);
   }
   if (options.cacheDir) return loadOrBuildInProcess(db, model, dimension, options.cacheDir);
@@ -139,6 +151,25 @@ export function pgvectorStatement(
 
 function pgvectorSearch(db: Database, model: string, dimension: number): VectorSearch {
   const dim = Math.floor(dimension);
+  const toHits = (result: unknown) =>
+    resultRows<{ job_id: string | number; distance: number }>(result)
+      .map((row) => ({ jobId: Number(row.job_id), similarity: 1 - Number(row.distance) }))
+      .sort((a, b) => b.similarity - a.similarity);
+  const searchEach = async (queries: readonly Float32Array[], k: number) => {
+    const first = queries[0];
+    if (!first) return [];
+    // The settings depend on k alone: set once for every statement of the transaction.
+    const { settings } = pgvectorStatement(model, dimension, first, k);
+    return db.transaction(async (tx) => {
+      for (const setting of settings) await tx.execute(setting);
+      const found: VectorHit[][] = [];
+      for (const query of queries) {
+        const { statement } = pgvectorStatement(model, dimension, query, k);
+        found.push(toHits(await tx.execute(statement)));
+      }
+      return found;
+    });
+  };
   return {
     kind: "pgvector",
     async similarities(query, jobIds) {
@@ -156,14 +187,23 @@ function pgvectorSearch(db: Database, model: string, dimension: number): VectorS
       return new Map(rows.map((row) => [Number(row.job_id), Number(row.similarity)]));
     },
     async search(query, k) {
-      const { settings, statement } = pgvectorStatement(model, dimension, query, k);
-      return db.transaction(async (tx) => {
-        for (const setting of settings) await tx.execute(setting);
-        const result = await tx.execute(statement);
-        return resultRows<{ job_id: string | number; distance: number }>(result)
-          .map((row) => ({ jobId: Number(row.job_id), similarity: 1 - Number(row.distance) }))
-          .sort((a, b) => b.similarity - a.similarity);
-      });
+      const [hits] = await searchEach([query], k);
+      return hits ?? [];
+    },
+    searchEach,
+  };
+}
+
+/** `search` for each query in turn: in process nothing is gained by answering them together. */
+function searchingEach<T extends Omit<VectorSearch, "searchEach">>(
+  base: T,
+): T & Pick<VectorSearch, "searchEach"> {
+  return {
+    ...base,
+    async searchEach(queries, k) {
+      const found: VectorHit[][] = [];
+      for (const query of queries) found.push(await base.search(query, k));
+      return found;
     },
   };
 }
@@ -276,11 +316,11 @@ export function inProcessSearch(
     Array.from(keys, (key, i) => ({ jobId: toId(key), similarity: 1 - (distances[i] ?? 1) }));
   if (count <= EXACT_SCAN_LIMIT) {
     const matrix = ownBuffer(vectors.matrix);
-    return {
+    return searchingEach({
       kind: "in-process",
       hnsw: null,
       similarities,
-      async search(query, k) {
+      async search(query: Float32Array, k: number) {
         if (count === 0) return [];
         const matches = exactSearch(
           matrix,
@@ -291,7 +331,7 @@ export function inProcessSearch(
         ) as { keys: BigUint64Array; distances: Float32Array };
         return hits(matches.keys, matches.distances, (row) => vectors.ids[Number(row)] ?? -1);
       },
-    };
+    });
   }
   let index = hnsw;
   if (!index) {
@@ -302,15 +342,15 @@ export function inProcessSearch(
     );
   }
   const built = index;
-  return {
+  return searchingEach({
     kind: "in-process",
     hnsw: built,
     similarities,
-    async search(query, k) {
+    async search(query: Float32Array, k: number) {
       const matches = built.search(query, Math.min(Math.floor(k), count), 0);
       return hits(matches.keys, matches.distances, Number);
     },
-  };
+  });
 }
 
 /** What the stored vectors of a model look like now: changes on any add, re-embed or expiry. */

@@ -3,13 +3,17 @@ import type { RankConfig } from "../config/config.ts";
 import { type Database, resultRows } from "../db/client.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
-import type { Profile } from "../profile/profile-store.ts";
-import { bestPossibleScore, type RankedJob, rankJobs } from "../rank/rank-jobs.ts";
-import { DqnPolicy, type SavedDqn } from "./dqn.ts";
+import {
+  bestPossibleScore,
+  type RankedJob,
+  type RankOptions,
+  rankJobs,
+} from "../rank/rank-jobs.ts";
+import { DqnPolicy } from "./dqn.ts";
 import { adapt, loadAdapter, type SavedAdapter } from "./embedding-adapter.ts";
-import { type RatingEvent, ratedJobs } from "./history.ts";
-import { loadJobTraits } from "./job-traits.ts";
-import { latestModel } from "./model-store.ts";
+import { type NamedTraits, traitsOfRows } from "./job-traits.ts";
+import type { StoredModel } from "./model-store.ts";
+import type { PersonState } from "./person-state.ts";
 import {
   MIN_RATINGS_TO_LEARN,
   type Pick,
@@ -19,10 +23,10 @@ import {
   type PoolJob,
   selectBatch,
 } from "./policy.ts";
-import { loadPreferenceModel, predictStars, type SavedPreferenceModel } from "./preference-lstm.ts";
+import { loadPreferenceModel, predictStars } from "./preference-lstm.ts";
 import { mixSeed, type SeededRandom, seededRandom } from "./random.ts";
 import { expectedStarReward } from "./reward.ts";
-import { likedSeeds, type RatedJob } from "./taste.ts";
+import { likedSeeds } from "./taste.ts";
 
 export interface ChooseBatchOptions {
   config: RankConfig;
@@ -30,23 +34,23 @@ export interface ChooseBatchOptions {
   now?: Date;
   vectorSearch?: VectorSearch;
   cacheDir?: string;
-  /** Jobs not to show again (the rated ones). */
-  excludeJobIds: ReadonlySet<number>;
   /** Seed of the exploration draw (tests); random otherwise. */
   seed?: number;
 }
 
 /**
- * The jobs of a new batch. Until the person has rated a few jobs (or with the "ranker"
- * policy) this is the ranker's best. Then the bandit chooses from a wider pool: the ranker's
- * best, the unseen neighbours of the jobs they liked most, and a random sample of the rest
- * (so a taste the CV never mentioned can still be found), scoring each by what their ratings
- * and outcomes taught; one slot may be a stretch pick, marked and explained.
+ * The jobs of a person's new batch, chosen from their state (read once, see `loadPersonState`):
+ * none they have rated. Until they have rated a few jobs (or with the "ranker" policy) this is
+ * the ranker's best. Then the bandit chooses from a wider pool: the ranker's best, the unseen
+ * neighbours of the jobs they liked most, and a random sample of the rest (so a taste the CV
+ * never mentioned can still be found), scoring each by what their ratings and outcomes taught;
+ * one slot may be a stretch pick, marked and explained. The candidates are read, then the choice
+ * is made in memory.
  */
 export async function chooseBatch(
   db: Database,
   embedder: Embedder,
-  profile: Profile,
+  person: PersonState,
   options: ChooseBatchOptions,
 ): Promise<RankedJob[]> {
   const { config, size } = options;
@@ -55,84 +59,18 @@ export async function chooseBatch(
     now: options.now,
     vectorSearch: options.vectorSearch,
     cacheDir: options.cacheDir,
-    excludeJobIds: options.excludeJobIds,
+    excludeJobIds: person.ratedJobIds,
   };
-  const { rated, events } =
-    config.policy === "ranker"
-      ? { rated: [], events: [] }
-      : await ratedJobs(db, profile.userId, embedder, config.weights);
+  const { profile, rated } = person;
   if (config.policy === "ranker" || rated.length < MIN_RATINGS_TO_LEARN) {
     const ranked = await rankJobs(db, embedder, profile, { ...rankOptions, top: size });
     return ranked.jobs.map((job) => withPick(job, { policy: "ranker", stretch: false }));
   }
 
-  const excluded = options.excludeJobIds;
   const random = seededRandom(options.seed ?? mixSeed(Date.now(), rated.length));
-  const search =
-    options.vectorSearch ??
-    (await openVectorSearch(db, embedder.modelId, embedder.dimension, {
-      cacheDir: options.cacheDir,
-    }));
-  const extra = new Set<number>();
-  for (const seed of likedSeeds(rated)) {
-    if (!seed.traits.vector) continue;
-    const hits = await search.search(seed.traits.vector, POOL_NEAR_EACH_LIKED + excluded.size);
-    const near = hits
-      .filter((hit) => !excluded.has(hit.jobId) && !extra.has(hit.jobId))
-      .slice(0, POOL_NEAR_EACH_LIKED);
-    for (const hit of near) extra.add(hit.jobId);
-  }
-  let sampled = 0;
-  for (const id of await randomLiveJobs(db, POOL_RANDOM + excluded.size, random)) {
-    if (sampled >= POOL_RANDOM || excluded.has(id) || extra.has(id)) continue;
-    extra.add(id);
-    sampled++;
-  }
-  const saved = await usefulAdapter(db, profile.userId);
-  const adapter = saved ? loadAdapter(saved) : undefined;
-  const ranked = await rankJobs(db, embedder, profile, {
-    ...rankOptions,
-    vectorSearch: search,
-    top: POOL_FROM_RANKER,
-    alsoScore: [...extra],
-    adapter: adapter && ((vectors) => adapt(adapter, vectors)),
-  });
-  const traits = new Map(
-    (
-      await loadJobTraits(
-        db,
-        embedder,
-        ranked.jobs.map((r) => r.job.id),
-      )
-    ).map((t) => [t.jobId, t]),
-  );
-  const best = bestPossibleScore(config.weights);
-  const byId = new Map(ranked.jobs.map((r) => [r.job.id, r]));
-  const pool = ranked.jobs.flatMap((r) => {
-    const t = traits.get(r.job.id);
-    return t ? [{ traits: t, rankerMatch: best > 0 ? r.score / best : 0 }] : [];
-  });
-  const storedDqn =
-    config.policy === "dqn" ? await latestModel<SavedDqn>(db, profile.userId, "batch-dqn") : null;
-  const policy = storedDqn ? "dqn" : "bandit";
-  let picks: Pick[];
-  if (storedDqn) {
-    const dqn = await DqnPolicy.load(storedDqn.params, random);
-    try {
-      picks = await dqn.choose(pool, rated, size);
-    } finally {
-      dqn.dispose();
-    }
-  } else {
-    const bonus = await preferenceBonus(db, profile.userId, rated, events, pool);
-    picks = selectBatch({
-      pool: pool.map((job, i) => ({ ...job, bonus: bonus[i] ?? 0 })),
-      rated,
-      size,
-      policy: "bandit",
-      random,
-    });
-  }
+  const { ranked, traits, pool } = await candidatePool(db, embedder, person, rankOptions, random);
+  const { policy, picks } = await pick(person, pool, { config, size, random });
+  const byId = new Map(ranked.map((r) => [r.job.id, r]));
   return picks.flatMap((pick) => {
     const job = byId.get(pick.jobId);
     if (!job) return [];
@@ -156,11 +94,102 @@ export async function chooseBatch(
 }
 
 /**
+ * The learning policy's candidates, scored by the ranker and read with their traits: the
+ * ranker's best, the unseen neighbours of the person's best-rewarded rated jobs and a random
+ * sample of the live jobs (in the person's embedding space when their adapter helps).
+ */
+async function candidatePool(
+  db: Database,
+  embedder: Embedder,
+  person: PersonState,
+  options: Omit<RankOptions, "top"> & { excludeJobIds: ReadonlySet<number> },
+  random: SeededRandom,
+): Promise<{ ranked: RankedJob[]; traits: Map<number, NamedTraits>; pool: PoolJob[] }> {
+  const excluded = options.excludeJobIds;
+  const search =
+    options.vectorSearch ??
+    (await openVectorSearch(db, embedder.modelId, embedder.dimension, {
+      cacheDir: options.cacheDir,
+    }));
+  const extra = new Set<number>();
+  const seeds = likedSeeds(person.rated).flatMap((seed) =>
+    seed.traits.vector ? [seed.traits.vector] : [],
+  );
+  for (const hits of await search.searchEach(seeds, POOL_NEAR_EACH_LIKED + excluded.size)) {
+    const near = hits
+      .filter((hit) => !excluded.has(hit.jobId) && !extra.has(hit.jobId))
+      .slice(0, POOL_NEAR_EACH_LIKED);
+    for (const hit of near) extra.add(hit.jobId);
+  }
+  let sampled = 0;
+  for (const id of await randomLiveJobs(db, POOL_RANDOM + excluded.size, random)) {
+    if (sampled >= POOL_RANDOM || excluded.has(id) || extra.has(id)) continue;
+    extra.add(id);
+    sampled++;
+  }
+  const saved = usefulAdapter(person.models.adapter);
+  const adapter = saved ? loadAdapter(saved) : undefined;
+  const ranked = await rankJobs(db, embedder, person.profile, {
+    ...options,
+    vectorSearch: search,
+    top: POOL_FROM_RANKER,
+    alsoScore: [...extra],
+    adapter: adapter && ((vectors) => adapt(adapter, vectors)),
+  });
+  const traits = new Map(
+    (
+      await traitsOfRows(
+        db,
+        embedder,
+        ranked.jobs.map((r) => r.job),
+      )
+    ).map((t) => [t.jobId, t]),
+  );
+  const best = bestPossibleScore(options.config.weights);
+  const pool = ranked.jobs.flatMap((r) => {
+    const t = traits.get(r.job.id);
+    return t ? [{ traits: t, rankerMatch: best > 0 ? r.score / best : 0 }] : [];
+  });
+  return { ranked: ranked.jobs, traits, pool };
+}
+
+/**
+ * The batch chosen from the pool, in memory: by the person's trained DQN under the "dqn"
+ * policy, else by the bandit (with the preference LSTM's correction when it earned trust).
+ */
+async function pick(
+  person: PersonState,
+  pool: readonly PoolJob[],
+  options: { config: RankConfig; size: number; random: SeededRandom },
+): Promise<{ policy: "bandit" | "dqn"; picks: Pick[] }> {
+  const { size, random } = options;
+  const storedDqn = options.config.policy === "dqn" ? person.models.dqn : null;
+  if (storedDqn) {
+    const dqn = await DqnPolicy.load(storedDqn.params, random);
+    try {
+      return { policy: "dqn", picks: await dqn.choose(pool, person.rated, size) };
+    } finally {
+      dqn.dispose();
+    }
+  }
+  const bonus = await preferenceBonus(person, pool);
+  return {
+    policy: "bandit",
+    picks: selectBatch({
+      pool: pool.map((job, i) => ({ ...job, bonus: bonus[i] ?? 0 })),
+      rated: person.rated,
+      size,
+      policy: "bandit",
+      random,
+    }),
+  };
+}
+
+/**
  * The person's embedding adapter, when it ranked their held-out liked jobs at least as well
  * as the encoder alone did (stored with it at training); one that did worse is not used.
  */
-async function usefulAdapter(db: Database, userId: string): Promise<SavedAdapter | null> {
-  const stored = await latestModel<SavedAdapter>(db, userId, "embedding-adapter");
+function usefulAdapter(stored: StoredModel<SavedAdapter> | null): SavedAdapter | null {
   const heldOut = stored?.metrics.heldOutReciprocalRank as
     | { before: number; after: number }
     | null
@@ -212,21 +241,15 @@ async function randomLiveJobs(
  * job, as reward: its correction, as far as held-out ratings trusted it. A model that did not
  * beat the person's mean on held-out ratings adds nothing.
  */
-async function preferenceBonus(
-  db: Database,
-  userId: string,
-  rated: readonly RatedJob[],
-  events: readonly RatingEvent[],
-  pool: readonly PoolJob[],
-): Promise<number[]> {
-  const stored = await latestModel<SavedPreferenceModel>(db, userId, "preference-lstm");
+async function preferenceBonus(person: PersonState, pool: readonly PoolJob[]): Promise<number[]> {
+  const stored = person.models.preference;
   const rmse = stored?.metrics.rmse as { lstm?: number; userMean?: number } | undefined;
   if (!stored || !rmse?.lstm || !rmse.userMean || rmse.lstm >= rmse.userMean) return [];
   const model = await loadPreferenceModel(stored.params);
   if (!model) return [];
   try {
-    const starsOf = new Map(events.map((e) => [e.jobId, e]));
-    const history = rated.flatMap((r) => {
+    const starsOf = new Map(person.events.map((e) => [e.jobId, e]));
+    const history = person.rated.flatMap((r) => {
       const event = starsOf.get(r.traits.jobId);
       return event
         ? [

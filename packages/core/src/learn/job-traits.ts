@@ -2,7 +2,7 @@ import { and, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { jobs } from "../db/schema.ts";
 import { jobVectors } from "../embed/vector-search.ts";
-import { getDescriptions, idIn } from "../jobs/store/list-jobs.ts";
+import { getDescriptions, idIn, type JobRow } from "../jobs/store/list-jobs.ts";
 import { convertCurrency } from "../rank/exchange-rates.ts";
 import { hasCurrentSkills, skillsOfJob } from "../skills/job-skills.ts";
 import type { JobTraits } from "./taste.ts";
@@ -29,6 +29,9 @@ const traitColumns = {
   skillsKey: jobs.skillsKey,
 };
 
+/** What a job's traits are read from: these columns of its row. */
+export type TraitRow = Pick<JobRow, keyof typeof traitColumns>;
+
 /**
  * The learning traits of jobs (the live ones, or those of `ids` whether live or not): facts
  * from the row, skills as stored (read from the text when stale) and the model's vectors.
@@ -46,6 +49,19 @@ export async function loadJobTraits(
     // In content order: the simulator's draws must not depend on where rows sit on disk, nor
     // on the ids one ingest or another gave the jobs.
     .orderBy(jobs.contentHash, jobs.id);
+  return traitsOfRows(db, model, rows);
+}
+
+/**
+ * The learning traits of jobs whose rows are at hand (the ranker's, say), in their order: only
+ * the texts of stale skills and the model's vectors are read.
+ */
+export async function traitsOfRows(
+  db: Database,
+  model: { modelId: string; dimension: number },
+  rows: readonly TraitRow[],
+): Promise<NamedTraits[]> {
+  if (rows.length === 0) return [];
   const stale = rows.filter((row) => !hasCurrentSkills(row));
   const descriptions = await getDescriptions(
     db,

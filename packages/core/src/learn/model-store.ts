@@ -1,4 +1,4 @@
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, max, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { learnedModels } from "../db/schema.ts";
 
@@ -71,4 +71,28 @@ export async function latestModel<P = unknown>(
     .orderBy(desc(learnedModels.version))
     .limit(1);
   return row ? (toStored(row) as StoredModel<P>) : null;
+}
+
+/**
+ * The newest version of each of a user's models of these kinds, read in one query: by kind,
+ * absent where none is stored. Without `params` the parameters (an LSTM's weights are large)
+ * are not read and come back null: enough to see what a model was trained on.
+ */
+export async function latestModels(
+  db: Database,
+  userId: string,
+  kinds: readonly ModelKind[],
+  options: { params?: boolean } = {},
+): Promise<Map<ModelKind, StoredModel>> {
+  if (kinds.length === 0) return new Map();
+  const { params, ...columns } = getTableColumns(learnedModels);
+  const rows = await db
+    .selectDistinctOn([learnedModels.kind], {
+      ...columns,
+      params: options.params === false ? sql<unknown>`NULL` : params,
+    })
+    .from(learnedModels)
+    .where(and(eq(learnedModels.userId, userId), inArray(learnedModels.kind, [...kinds])))
+    .orderBy(learnedModels.kind, desc(learnedModels.version));
+  return new Map(rows.map((row) => [row.kind, toStored(row)]));
 }

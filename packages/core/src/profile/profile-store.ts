@@ -14,6 +14,19 @@ export interface Profile {
   cvFileName: string | null;
   preferences: Preferences;
   updatedAt: Date;
+  /**
+   * The ranking vector stored with the profile when it was read (null: none stored), so that
+   * ranking need not read the profile again; it is used only while it is for the ranking's
+   * model and text. Absent on a profile made by hand: ranking then reads the stored one.
+   */
+  cvVector?: CachedCvVector | null;
+}
+
+/** A ranking vector as stored with the profile: which model made it, from which text (hashed). */
+export interface CachedCvVector {
+  model: string;
+  textHash: string;
+  vector: Float32Array;
 }
 
 /** Creates the user if missing (the CLI's "local" user, or an API account's id). */
@@ -71,7 +84,29 @@ export async function getProfile(db: Database, userId: string): Promise<Profile 
     // Stored preferences were validated on the way in; parsing again fills defaults added since.
     preferences: preferencesSchema.parse(row.preferences ?? {}),
     updatedAt: row.updatedAt,
+    cvVector: storedCvVector(row),
   };
+}
+
+function storedCvVector(row: {
+  cvModel: string | null;
+  cvTextHash: string | null;
+  cvEmbedding: number[] | null;
+}): CachedCvVector | null {
+  return row.cvEmbedding && row.cvModel && row.cvTextHash
+    ? { model: row.cvModel, textHash: row.cvTextHash, vector: Float32Array.from(row.cvEmbedding) }
+    : null;
+}
+
+/** The cached vector when it was made by `model` from `text` as it is now, else null. */
+export function cvVectorFor(
+  cached: CachedCvVector | null,
+  model: string,
+  text: string,
+): Float32Array | null {
+  return cached && cached.model === model && cached.textHash === textHash(text)
+    ? cached.vector
+    : null;
 }
 
 export function textHash(text: string): string {
@@ -86,11 +121,14 @@ export async function getCachedCvVector(
   cvText: string,
 ): Promise<Float32Array | null> {
   const [row] = await db
-    .select({ model: profiles.cvModel, hash: profiles.cvTextHash, vector: profiles.cvEmbedding })
+    .select({
+      cvModel: profiles.cvModel,
+      cvTextHash: profiles.cvTextHash,
+      cvEmbedding: profiles.cvEmbedding,
+    })
     .from(profiles)
     .where(eq(profiles.userId, userId));
-  if (!row?.vector || row.model !== model || row.hash !== textHash(cvText)) return null;
-  return Float32Array.from(row.vector);
+  return row ? cvVectorFor(storedCvVector(row), model, cvText) : null;
 }
 
 export async function cacheCvVector(

@@ -8,7 +8,7 @@ import { jobVectors, openVectorSearch, type VectorSearch } from "../embed/vector
 import { AppError } from "../errors.ts";
 import { getDescriptions, getJobs, idIn, type StoredJob } from "../jobs/store/list-jobs.ts";
 import type { Profile } from "../profile/profile-store.ts";
-import { cacheCvVector, getCachedCvVector } from "../profile/profile-store.ts";
+import { cacheCvVector, cvVectorFor, getCachedCvVector } from "../profile/profile-store.ts";
 import { dot } from "../shared/vectors.ts";
 import { extractSkills, normalizeSkill } from "../skills/extract-skills.ts";
 import { hasCurrentSkills, jobSkillText, skillsOfJob } from "../skills/job-skills.ts";
@@ -112,14 +112,20 @@ export function bestPossibleScore(weights: RankWeights): number {
     .reduce((sum, name) => sum + weights[name], 0);
 }
 
-/** The person's query vector: the CV (chunked and pooled) with the roles sought, cached. */
+/**
+ * The person's query vector: the CV (chunked and pooled) with the roles sought, cached with the
+ * profile (the one read with it, else the stored one).
+ */
 async function profileVector(
   db: Database,
   embedder: Embedder,
   profile: Profile,
   queryText: string,
 ): Promise<Float32Array> {
-  const cached = await getCachedCvVector(db, profile.userId, embedder.modelId, queryText);
+  const cached =
+    profile.cvVector === undefined
+      ? await getCachedCvVector(db, profile.userId, embedder.modelId, queryText)
+      : cvVectorFor(profile.cvVector, embedder.modelId, queryText);
   if (cached) return cached;
   const [vector] = await embedLong(embedder, [queryText]);
   const result = vector ?? new Float32Array(embedder.dimension);
