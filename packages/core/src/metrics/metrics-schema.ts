@@ -22,6 +22,7 @@ export type WeekMetrics = z.infer<typeof weekMetricsSchema>;
 
 export const batchMetricsSchema = z.object({
   batchId: z.number().int(),
+  number: z.number().int().meta({ description: "The person's own count: 1 for their first batch" }),
   createdAt: z.string(),
   status: z.enum(["open", "locked"]),
   jobs: z.number().int().meta({ description: "Jobs shown in the batch" }),

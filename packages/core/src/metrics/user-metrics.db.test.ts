@@ -97,6 +97,7 @@ describe("userMetrics", () => {
     expect(metrics.perBatch).toEqual([
       {
         batchId: first.id,
+        number: 1,
         createdAt: "2026-11-17T09:00:00.000Z",
         status: "locked",
         jobs: 2,
@@ -159,6 +160,7 @@ describe("userMetrics", () => {
     expect(metrics.funnel).toEqual({ applied: 4, interview: 2, offer: 2 });
     expect(metrics.outcomes).toMatchObject({ applied: 3, offer: 1, accepted: 1, no_response: 1 });
     expect(metrics.perBatch.map((batch) => batch.batchId)).toEqual([older.id, newer.id]);
+    expect(metrics.perBatch.map((batch) => batch.number)).toEqual([1, 2]);
     const [first, second] = metrics.perBatch;
     expect(first).toMatchObject({
       status: "locked",

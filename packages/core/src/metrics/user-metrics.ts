@@ -151,18 +151,21 @@ export async function userMetrics(db: Database, userId: string): Promise<UserMet
     },
     outcomes: stageCounts,
     weeks: weekList,
-    perBatch: [...perBatch.entries()].map(
-      ([batchId, batch]): BatchMetrics => ({
-        batchId,
-        createdAt: batch.createdAt.toISOString(),
-        status: batch.status,
-        jobs: batch.jobs,
-        rated: batch.stars.length,
-        averageStars: mean(batch.stars),
-        shareHigh: mean(batch.stars.map((stars) => (stars >= 4 ? 1 : 0))),
-        averageMatch: mean(batch.matches),
-      }),
-    ),
+    perBatch: [...perBatch.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(
+        ([batchId, batch], index): BatchMetrics => ({
+          batchId,
+          number: index + 1,
+          createdAt: batch.createdAt.toISOString(),
+          status: batch.status,
+          jobs: batch.jobs,
+          rated: batch.stars.length,
+          averageStars: mean(batch.stars),
+          shareHigh: mean(batch.stars.map((stars) => (stars >= 4 ? 1 : 0))),
+          averageMatch: mean(batch.matches),
+        }),
+      ),
     funnel: {
       applied: funnelStep.size,
       interview: [...funnelStep.values()].filter((step) => step >= 1).length,
