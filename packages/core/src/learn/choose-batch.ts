@@ -11,7 +11,7 @@ import {
 } from "../rank/rank-jobs.ts";
 import { DqnPolicy } from "./dqn.ts";
 import { adapt, loadAdapter, type SavedAdapter } from "./embedding-adapter.ts";
-import { type NamedTraits, traitsOfRows } from "./job-traits.ts";
+import { loadJobTraits, type NamedTraits } from "./job-traits.ts";
 import type { StoredModel } from "./model-store.ts";
 import type { PersonState } from "./person-state.ts";
 import {
@@ -138,10 +138,10 @@ async function candidatePool(
   });
   const traits = new Map(
     (
-      await traitsOfRows(
+      await loadJobTraits(
         db,
         embedder,
-        ranked.jobs.map((r) => r.job),
+        ranked.jobs.map((r) => r.job.id),
       )
     ).map((t) => [t.jobId, t]),
   );

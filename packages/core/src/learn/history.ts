@@ -1,10 +1,18 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { RankWeights } from "../config/config.ts";
 import { type Database, resultRows } from "../db/client.ts";
-import type { OutcomeStage } from "../db/schema.ts";
+import {
+  batches,
+  batchJobs,
+  jobEmbeddings,
+  jobs,
+  type OutcomeStage,
+  outcomes,
+  ratings,
+} from "../db/schema.ts";
 import { bestPossibleScore } from "../rank/rank-jobs.ts";
 import { parseStages } from "../track/outcome-stages.ts";
-import { loadJobTraits, type NamedTraits } from "./job-traits.ts";
+import { type NamedTraits, traitColumns, traitsOf, vectorOf } from "./job-traits.ts";
 import { jobReward } from "./reward.ts";
 import type { RatedJob } from "./taste.ts";
 
@@ -20,55 +28,74 @@ export interface RatingEvent {
   ratedAt: Date;
 }
 
-/** The user's ratings, oldest first, each with its outcome stages and batch score. */
-export async function ratingEvents(db: Database, userId: string): Promise<RatingEvent[]> {
-  const rows = resultRows<{
-    job_id: string | number;
-    stars: number;
-    fit: number | null;
-    interest: number | null;
-    prestige: number | null;
-    location: number | null;
-    updated_at: string | Date;
-    score: number | null;
-    stages: string[] | string | null;
-  }>(
-    await db.execute(sql`
-      SELECT r.job_id, r.stars, r.fit, r.interest, r.prestige, r.location, r.updated_at,
-        (SELECT bj.score FROM batch_jobs bj JOIN batches b ON b.id = bj.batch_id
-          WHERE b.user_id = r.user_id AND bj.job_id = r.job_id ORDER BY b.id DESC LIMIT 1) AS score,
-        (SELECT array_agg(o.stage) FROM outcomes o
-          WHERE o.user_id = r.user_id AND o.job_id = r.job_id) AS stages
-      FROM ratings r WHERE r.user_id = ${userId}
-      ORDER BY r.updated_at, r.job_id`),
-  );
-  return rows.map((row) => ({
-    jobId: Number(row.job_id),
+/** A rating as the learning loop reads it: with its outcome stages and last batch score. */
+const eventColumns = {
+  jobId: ratings.jobId,
+  stars: ratings.stars,
+  fit: ratings.fit,
+  interest: ratings.interest,
+  prestige: ratings.prestige,
+  location: ratings.location,
+  ratedAt: ratings.updatedAt,
+  score: sql<number | null>`(SELECT bj.score FROM ${batchJobs} bj
+    JOIN ${batches} b ON b.id = bj.batch_id
+    WHERE b.user_id = ${ratings.userId} AND bj.job_id = ${ratings.jobId}
+    ORDER BY b.id DESC LIMIT 1)`.mapWith(Number),
+  stages: sql<string[] | string | null>`(SELECT array_agg(o.stage) FROM ${outcomes} o
+    WHERE o.user_id = ${ratings.userId} AND o.job_id = ${ratings.jobId})`,
+};
+
+function toEvent(row: {
+  jobId: number;
+  stars: number;
+  fit: number | null;
+  interest: number | null;
+  prestige: number | null;
+  location: number | null;
+  ratedAt: Date;
+  score: number | null;
+  stages: string[] | string | null;
+}): RatingEvent {
+  return {
+    jobId: row.jobId,
     stars: row.stars,
     aspects: [row.fit, row.interest, row.prestige, row.location],
     stages: parseStages(row.stages),
-    score: row.score === null ? null : Number(row.score),
-    ratedAt: new Date(row.updated_at),
-  }));
+    score: row.score,
+    ratedAt: row.ratedAt,
+  };
 }
 
-/** The user's rated jobs as the policies learn from them: traits, reward, ranker match. */
+/** The user's ratings, oldest first, each with its outcome stages and batch score. */
+export async function ratingEvents(db: Database, userId: string): Promise<RatingEvent[]> {
+  const rows = await db
+    .select(eventColumns)
+    .from(ratings)
+    .where(eq(ratings.userId, userId))
+    .orderBy(ratings.updatedAt, ratings.jobId);
+  return rows.map(toEvent);
+}
+
+/**
+ * The user's rated jobs as the policies learn from them (traits, reward, ranker match) and the
+ * ratings they come from, oldest first, in one statement: the ratings with their outcomes and
+ * batch scores, and what the jobs' traits are read from (see `traitColumns`).
+ */
 export async function ratedJobs(
   db: Database,
   userId: string,
   model: { modelId: string; dimension: number },
   weights: RankWeights,
 ): Promise<{ events: RatingEvent[]; rated: RatedJob[]; traits: Map<number, NamedTraits> }> {
-  const events = await ratingEvents(db, userId);
-  const traits = new Map(
-    (
-      await loadJobTraits(
-        db,
-        model,
-        events.map((e) => e.jobId),
-      )
-    ).map((t) => [t.jobId, t]),
-  );
+  const rows = await db
+    .select({ ...eventColumns, job: traitColumns })
+    .from(ratings)
+    .innerJoin(jobs, eq(jobs.id, ratings.jobId))
+    .leftJoin(jobEmbeddings, vectorOf(model))
+    .where(eq(ratings.userId, userId))
+    .orderBy(ratings.updatedAt, ratings.jobId);
+  const events = rows.map(toEvent);
+  const traits = new Map(rows.map((row) => [row.jobId, traitsOf(row.job)]));
   const best = bestPossibleScore(weights);
   const rated = events.flatMap((event): RatedJob[] => {
     const job = traits.get(event.jobId);

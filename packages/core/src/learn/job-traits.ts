@@ -1,10 +1,9 @@
-import { and, isNull } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { jobs } from "../db/schema.ts";
-import { jobVectors } from "../embed/vector-search.ts";
-import { getDescriptions, idIn, type JobRow } from "../jobs/store/list-jobs.ts";
+import { jobEmbeddings, jobs } from "../db/schema.ts";
+import { idIn, type JobRow } from "../jobs/store/list-jobs.ts";
 import { convertCurrency } from "../rank/exchange-rates.ts";
-import { hasCurrentSkills, skillsOfJob } from "../skills/job-skills.ts";
+import { skillsOfJob, textIfSkillsStale } from "../skills/job-skills.ts";
 import type { JobTraits } from "./taste.ts";
 
 /** A job's traits with the title and company people read. */
@@ -13,7 +12,12 @@ export interface NamedTraits extends JobTraits {
   company: string;
 }
 
-const traitColumns = {
+/**
+ * What a job's traits are read from, in one row: facts from the job's row, its text where the
+ * stored skills are stale (else empty) and the model's vector (with `vectorOf`'s join; null
+ * without one).
+ */
+export const traitColumns = {
   id: jobs.id,
   title: jobs.title,
   company: jobs.company,
@@ -27,14 +31,23 @@ const traitColumns = {
   contentHash: jobs.contentHash,
   skills: jobs.skills,
   skillsKey: jobs.skillsKey,
+  description: textIfSkillsStale,
+  vector: jobEmbeddings.embedding,
 };
 
-/** What a job's traits are read from: these columns of its row. */
-export type TraitRow = Pick<JobRow, keyof typeof traitColumns>;
+/** The join condition of a job's vector by `model` (one of the model's dimension). */
+export function vectorOf(model: { modelId: string; dimension: number }): SQL | undefined {
+  return and(
+    eq(jobEmbeddings.jobId, jobs.id),
+    eq(jobEmbeddings.model, model.modelId),
+    sql`cardinality(${jobEmbeddings.embedding}) = ${model.dimension}`,
+  );
+}
 
 /**
- * The learning traits of jobs (the live ones, or those of `ids` whether live or not): facts
- * from the row, skills as stored (read from the text when stale) and the model's vectors.
+ * The learning traits of jobs (the live ones, or those of `ids` whether live or not), read in
+ * one statement: facts from the row, skills as stored (read from the text when stale) and the
+ * model's vectors.
  */
 export async function loadJobTraits(
   db: Database,
@@ -45,54 +58,35 @@ export async function loadJobTraits(
   const rows = await db
     .select(traitColumns)
     .from(jobs)
+    .leftJoin(jobEmbeddings, vectorOf(model))
     .where(ids ? idIn(jobs.id, [...ids]) : and(isNull(jobs.expiredAt)))
     // In content order: the simulator's draws must not depend on where rows sit on disk, nor
     // on the ids one ingest or another gave the jobs.
     .orderBy(jobs.contentHash, jobs.id);
-  return traitsOfRows(db, model, rows);
+  return rows.map(traitsOf);
 }
 
-/**
- * The learning traits of jobs whose rows are at hand (the ranker's, say), in their order: only
- * the texts of stale skills and the model's vectors are read.
- */
-export async function traitsOfRows(
-  db: Database,
-  model: { modelId: string; dimension: number },
-  rows: readonly TraitRow[],
-): Promise<NamedTraits[]> {
-  if (rows.length === 0) return [];
-  const stale = rows.filter((row) => !hasCurrentSkills(row));
-  const descriptions = await getDescriptions(
-    db,
-    stale.map((row) => row.id),
-  );
-  const vectors = await jobVectors(
-    db,
-    model.modelId,
-    model.dimension,
-    rows.map((row) => row.id),
-  );
-  const rowOf = new Map(vectors.ids.map((id, i) => [id, i]));
-  const dim = model.dimension;
-  return rows.map((row) => {
-    const at = rowOf.get(row.id);
-    const top = row.salaryMaxAnnual ?? row.salaryMinAnnual;
-    const bottom = row.salaryMinAnnual ?? row.salaryMaxAnnual;
-    const middle = top !== null && bottom !== null ? (top + bottom) / 2 : null;
-    const usd =
-      middle !== null && row.currency ? convertCurrency(middle, row.currency, "USD") : null;
-    return {
-      jobId: row.id,
-      title: row.title,
-      company: row.company,
-      vector: at === undefined ? null : vectors.matrix.slice(at * dim, (at + 1) * dim),
-      skills: skillsOfJob({ ...row, description: descriptions.get(row.id) ?? "" }),
-      companyKey: row.companyKey,
-      remote: row.remote,
-      seniority: row.seniority,
-      salaryUsd: usd,
-      contentKey: Number.parseInt(row.contentHash.slice(0, 8), 16) || row.id,
-    };
-  });
+/** A job's row as `traitColumns` reads it. */
+export type TraitRow = Pick<JobRow, Exclude<keyof typeof traitColumns, "vector">> & {
+  vector: number[] | null;
+};
+
+/** A job's learning traits from its row as `traitColumns` reads it. */
+export function traitsOf(row: TraitRow): NamedTraits {
+  const top = row.salaryMaxAnnual ?? row.salaryMinAnnual;
+  const bottom = row.salaryMinAnnual ?? row.salaryMaxAnnual;
+  const middle = top !== null && bottom !== null ? (top + bottom) / 2 : null;
+  const usd = middle !== null && row.currency ? convertCurrency(middle, row.currency, "USD") : null;
+  return {
+    jobId: row.id,
+    title: row.title,
+    company: row.company,
+    vector: row.vector ? Float32Array.from(row.vector) : null,
+    skills: skillsOfJob(row),
+    companyKey: row.companyKey,
+    remote: row.remote,
+    seniority: row.seniority,
+    salaryUsd: usd,
+    contentKey: Number.parseInt(row.contentHash.slice(0, 8), 16) || row.id,
+  };
 }

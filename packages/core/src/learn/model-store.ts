@@ -3,6 +3,7 @@ import type { Database } from "../db/client.ts";
 import { learnedModels } from "../db/schema.ts";
 
 export type ModelKind = (typeof learnedModels.$inferSelect)["kind"];
+export const MODEL_KINDS: readonly ModelKind[] = learnedModels.kind.enumValues;
 
 export interface StoredModel<P = unknown> {
   kind: ModelKind;

@@ -14,7 +14,7 @@ import {
 } from "./embedding-adapter.ts";
 import { evaluateOnHeldOut } from "./evaluate-preferences.ts";
 import { batchHistory, ratedJobs } from "./history.ts";
-import { latestModel, type ModelKind, saveModel } from "./model-store.ts";
+import { latestModels, MODEL_KINDS, type ModelKind, saveModel } from "./model-store.ts";
 import { fitTasteModel, MIN_RATINGS_TO_LEARN } from "./policy.ts";
 import {
   MIN_RATINGS_FOR_LSTM,
@@ -57,17 +57,17 @@ export async function trainUser(
   const { events, rated } = await ratedJobs(db, userId, embedder, config.weights);
   const result: UserTraining = { userId, ratings: rated.length, trained: [], skipped: [] };
   const fingerprint = events.map((e) => `${e.jobId}:${e.stars}:${e.stages.join("+")}`).join(",");
-  const unchanged = async (kind: ModelKind) => {
-    const last = await latestModel(db, userId, kind);
-    return !options.force && last?.metrics.fingerprint === fingerprint;
-  };
+  // What each stored model was trained on (their parameters are not needed to tell).
+  const last = await latestModels(db, userId, MODEL_KINDS, { params: false });
+  const unchanged = (kind: ModelKind) =>
+    !options.force && last.get(kind)?.metrics.fingerprint === fingerprint;
 
   if (rated.length < MIN_RATINGS_TO_LEARN) {
     result.skipped.push({
       kind: "taste-bandit",
       reason: `${rated.length} of the ${MIN_RATINGS_TO_LEARN} ratings it needs`,
     });
-  } else if (await unchanged("taste-bandit")) {
+  } else if (unchanged("taste-bandit")) {
     result.skipped.push({ kind: "taste-bandit", reason: "no new ratings or outcomes" });
   } else {
     const started = performance.now();
@@ -99,7 +99,7 @@ export async function trainUser(
       kind: "preference-lstm",
       reason: `${steps.length} of the ${MIN_RATINGS_FOR_LSTM} ratings it needs`,
     });
-  } else if (await unchanged("preference-lstm")) {
+  } else if (unchanged("preference-lstm")) {
     result.skipped.push({ kind: "preference-lstm", reason: "no new ratings or outcomes" });
   } else {
     // Held-out figures first (trained on the older 80%), then the model kept, on everything.
@@ -135,7 +135,7 @@ export async function trainUser(
       kind: "embedding-adapter",
       reason: `${liked.length} liked (≥4★) and ${disliked.length} disliked (≤2★) jobs of the ${MIN_LIKED_FOR_ADAPTER} of each it needs`,
     });
-  } else if (await unchanged("embedding-adapter")) {
+  } else if (unchanged("embedding-adapter")) {
     result.skipped.push({ kind: "embedding-adapter", reason: "no new ratings or outcomes" });
   } else {
     const profile = await getProfile(db, userId);
@@ -175,7 +175,7 @@ async function trainDqn(
   rated: readonly RatedJob[],
   fingerprint: string,
   result: UserTraining,
-  unchanged: (kind: ModelKind) => Promise<boolean>,
+  unchanged: (kind: ModelKind) => boolean,
 ): Promise<void> {
   const byJob = new Map(rated.map((r) => [r.traits.jobId, r]));
   const past: PastBatch[] = (await batchHistory(db, userId)).flatMap((jobIds) => {
@@ -198,7 +198,7 @@ async function trainDqn(
     });
     return;
   }
-  if (await unchanged("batch-dqn")) {
+  if (unchanged("batch-dqn")) {
     result.skipped.push({ kind: "batch-dqn", reason: "no new ratings or outcomes" });
     return;
   }

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { RankConfig, RankWeights } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import { jobs as jobsTable } from "../db/schema.ts";
@@ -6,17 +5,22 @@ import { embedLong } from "../embed/chunk.ts";
 import type { Embedder } from "../embed/embedder.ts";
 import { jobVectors, openVectorSearch, type VectorSearch } from "../embed/vector-search.ts";
 import { AppError } from "../errors.ts";
-import { getDescriptions, getJobs, idIn, type StoredJob } from "../jobs/store/list-jobs.ts";
+import {
+  idIn,
+  type JobRow,
+  jobSummaryColumns,
+  linksOf,
+  type StoredJob,
+} from "../jobs/store/list-jobs.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { cacheCvVector, cvVectorFor, getCachedCvVector } from "../profile/profile-store.ts";
 import { dot } from "../shared/vectors.ts";
 import { extractSkills, normalizeSkill } from "../skills/extract-skills.ts";
-import { hasCurrentSkills, jobSkillText, skillsOfJob } from "../skills/job-skills.ts";
+import { jobSkillText, skillsOfJob, textIfSkillsStale } from "../skills/job-skills.ts";
 import {
   companyTypeFit,
   type Fit,
   freshness,
-  type JobFacts,
   locationFit,
   salaryFit,
   seniorityFit,
@@ -258,7 +262,7 @@ export async function rankJobs(
   const cvCounts = cvWordCounts(queryText);
 
   const bestScore = bestPossibleScore(weights);
-  const ranked: (Omit<RankedJob, "job"> & { job: JobFacts })[] = [];
+  const ranked: (Omit<RankedJob, "job"> & { job: JobRow })[] = [];
   for (const job of jobs) {
     const text = jobSkillText(job);
     const jobSkills = skillsOfJob(job);
@@ -342,68 +346,35 @@ export async function rankJobs(
   ranked.sort((a, b) => b.score - a.score || a.job.id - b.job.id);
   const limit = Math.max(1, options.top);
   const top = ranked.filter((item, i) => i < limit || also.has(item.job.id));
-  // Whole rows, with their board links, for the jobs returned only.
-  const rows = new Map(
-    (
-      await getJobs(
-        db,
-        top.map((item) => item.job.id),
-        { withDescription: false },
-      )
-    ).map((job) => [job.id, job]),
+  // The board links of the jobs returned only; their rows as lists show them (no description).
+  const links = await linksOf(
+    db,
+    top.map((item) => item.job.id),
   );
   return {
-    jobs: top.flatMap((item) => {
-      const job = rows.get(item.job.id);
-      return job ? [{ ...item, job }] : [];
-    }),
+    jobs: top.map((item) => ({
+      ...item,
+      job: { ...item.job, description: "", sources: links.get(item.job.id) ?? [] },
+    })),
     candidates: ids.length,
     vectorSearch: search.kind,
     model: embedder.modelId,
   };
 }
 
-const factColumns = {
-  id: jobsTable.id,
-  title: jobsTable.title,
-  company: jobsTable.company,
-  location: jobsTable.location,
-  country: jobsTable.country,
-  remote: jobsTable.remote,
-  currency: jobsTable.currency,
-  salaryMinAnnual: jobsTable.salaryMinAnnual,
-  salaryMaxAnnual: jobsTable.salaryMaxAnnual,
-  seniority: jobsTable.seniority,
-  tags: jobsTable.tags,
-  postedAt: jobsTable.postedAt,
-  firstSeenAt: jobsTable.firstSeenAt,
-  contentHash: jobsTable.contentHash,
-  skills: jobsTable.skills,
-  skillsKey: jobsTable.skillsKey,
-  description: sql<string>`''`,
-};
-
 /**
- * What scoring reads of the candidates. Descriptions are long, so they are read only where scoring needs them:
- * for every job when skills the vocabulary may not know are searched in the text, else for jobs
- * whose stored skills are stale.
+ * The candidates' rows, read once: what scoring reads and what the ranked jobs show. Descriptions
+ * are long, so they are read only where scoring needs them: for every job when skills the
+ * vocabulary may not know are searched in the text, else for jobs whose stored skills are stale.
  */
-async function candidateJobs(
-  db: Database,
-  ids: number[],
-  searchText: boolean,
-): Promise<JobFacts[]> {
-  const jobs: JobFacts[] = await db
-    .select(factColumns)
+function candidateJobs(db: Database, ids: number[], searchText: boolean): Promise<JobRow[]> {
+  return db
+    .select({
+      ...jobSummaryColumns,
+      description: searchText ? jobsTable.description : textIfSkillsStale,
+    })
     .from(jobsTable)
     .where(idIn(jobsTable.id, ids));
-  const needText = searchText ? jobs : jobs.filter((job) => !hasCurrentSkills(job));
-  const descriptions = await getDescriptions(
-    db,
-    needText.map((job) => job.id),
-  );
-  for (const job of needText) job.description = descriptions.get(job.id) ?? "";
-  return jobs;
 }
 
 function round(value: number): number {

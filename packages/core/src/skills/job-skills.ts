@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Database, resultRows } from "../db/client.ts";
+import { jobs } from "../db/schema.ts";
 import { extractSkills } from "./extract-skills.ts";
 import { SKILLS } from "./skill-vocabulary.ts";
 
@@ -22,13 +23,21 @@ export function jobSkillsKey(contentHash: string): string {
 }
 
 /** Whether the job's stored skills were read from its current text by the current vocabulary. */
-export function hasCurrentSkills(job: {
+function hasCurrentSkills(job: {
   contentHash: string;
   skills: string[] | null;
   skillsKey: string | null;
 }): boolean {
   return job.skills !== null && job.skillsKey === jobSkillsKey(job.contentHash);
 }
+
+/**
+ * A job's text where its stored skills are not current (what `skillsOfJob` then reads), else
+ * empty: texts are long, and most jobs' skills are stored.
+ */
+export const textIfSkillsStale = sql<string>`CASE
+  WHEN ${jobs.skills} IS NOT NULL AND ${jobs.skillsKey} = (${SKILLS_VERSION} || ':' || ${jobs.contentHash})
+  THEN '' ELSE ${jobs.description} END`;
 
 /** The job's skills: stored ones while current, else read now. */
 export function skillsOfJob(job: {

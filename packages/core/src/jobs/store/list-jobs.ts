@@ -97,18 +97,8 @@ export async function getJobs(
   });
 }
 
-/** The descriptions of the given jobs, by id. */
-export async function getDescriptions(db: Database, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: jobs.id, description: jobs.description })
-    .from(jobs)
-    .where(idIn(jobs.id, ids));
-  return new Map(rows.map((row) => [row.id, row.description]));
-}
-
 /** The board links of the given jobs, oldest first, by job id. */
-async function linksOf(db: Database, ids: number[]): Promise<Map<number, JobSourceLink[]>> {
+export async function linksOf(db: Database, ids: number[]): Promise<Map<number, JobSourceLink[]>> {
   const links = await db
     .select({ jobId: jobSources.jobId, ...sourceLinkColumns })
     .from(jobSources)
