@@ -3096,6 +3096,8 @@ export interface components {
       /** @description Every batch, oldest first */
       perBatch: {
         batchId: number;
+        /** @description The person's own count: 1 for their first batch */
+        number: number;
         createdAt: string;
         /** @enum {string} */
         status: "open" | "locked";
