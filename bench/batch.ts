@@ -4,10 +4,11 @@
 // person who has rated N jobs (20 unless told) through batches and had their models trained:
 // opening a batch (bandit, dqn, and a newcomer's ranker batch), ranking (the profile, then
 // rankJobs, as `aura rank` and the API do) and `aura train`'s check when nothing is new. Per
-// path: median and p90 wall ms and the SQL statements sent per call. Each batch is opened with
-// a fixed seed and deleted afterwards, so every run starts from the same state; the picks column
-// (a digest of every run's jobs and scores) tells whether two versions of the code choose alike
-// (--picks prints the choices, --trace the statements of each path's first run).
+// path: median and p90 wall ms, the median CPU ms of the process (the embedded database runs
+// in it; less swayed by other work on the machine) and the SQL statements sent per call. Each
+// batch is opened with a fixed seed and deleted afterwards, so every run starts from the same
+// state; the picks column (a digest of every run's jobs and scores) tells whether two versions
+// of the code choose alike (--picks prints the choices, --trace each path's statements).
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +30,7 @@ import { dataScienceCv } from "../packages/core/src/rank/rank-test-postings.ts";
 import {
   codeVersion,
   conditions,
+  cpuSeconds,
   embeddedSample,
   percentile,
   printTable,
@@ -123,15 +125,18 @@ async function measure(
   await fn(-1);
   const digest = createHash("sha256");
   const ms: number[] = [];
+  const cpu: number[] = [];
   const counts: number[] = [];
   for (let run = 0; run < runs; run++) {
     statements = 0;
     tracing = values.trace === true && run === 0;
     if (tracing) console.log(`  ${name}:`);
+    const cpu0 = cpuSeconds();
     const started = performance.now();
     const picks = await fn(run);
     tracing = false;
     ms.push(performance.now() - started);
+    cpu.push((cpuSeconds() - cpu0) * 1000);
     counts.push(statements);
     digest.update(`${run}:${picks}\n`);
     if (values.picks) console.log(`  ${name} #${run}: ${picks}`);
@@ -141,6 +146,7 @@ async function measure(
     name,
     percentile(ms, 50).toFixed(0),
     percentile(ms, 90).toFixed(0),
+    percentile(cpu, 50).toFixed(0),
     percentile(counts, 50),
     `${sorted[0]}–${sorted.at(-1)}`,
     digest.digest("hex").slice(0, 8),
@@ -176,7 +182,7 @@ function batchPicks(batch: Batch): string {
 }
 
 const rows: (string | number)[][] = [
-  ["path", "median ms", "p90 ms", "SQL / call", "range", "picks"],
+  ["path", "median ms", "p90 ms", "median CPU ms", "SQL / call", "range", "picks"],
 ];
 rows.push(await measure("openBatch, bandit", openAndDelete(person, config.rank)));
 rows.push(

@@ -69,7 +69,7 @@ export async function chooseBatch(
 
   const random = seededRandom(options.seed ?? mixSeed(Date.now(), rated.length));
   const { ranked, traits, pool } = await candidatePool(db, embedder, person, rankOptions, random);
-  const { policy, picks } = await pick(person, pool, { config, size, random });
+  const { policy, picks } = await choosePicks(person, pool, { config, size, random });
   const byId = new Map(ranked.map((r) => [r.job.id, r]));
   return picks.flatMap((pick) => {
     const job = byId.get(pick.jobId);
@@ -157,7 +157,7 @@ async function candidatePool(
  * The batch chosen from the pool, in memory: by the person's trained DQN under the "dqn"
  * policy, else by the bandit (with the preference LSTM's correction when it earned trust).
  */
-async function pick(
+async function choosePicks(
   person: PersonState,
   pool: readonly PoolJob[],
   options: { config: RankConfig; size: number; random: SeededRandom },
