@@ -119,12 +119,10 @@ export function notificationRoutes(deps: ApiDeps) {
       const userId = c.get("userId");
       const [mine] = await personSchedules(db, userId);
       const settings = await getNotificationSettings(db, userId);
-      const due = mine?.nextDueAt ?? null;
       return c.json(
         {
           frequencyDays: mine?.frequencyDays ?? 7,
-          nextDueAt:
-            due && due.getTime() > 0 ? due.toISOString() : due ? new Date().toISOString() : null,
+          nextDueAt: mine?.nextDueAt?.toISOString() ?? null,
           timeZone: settings.timeZone,
           scheduling: deps.config.schedule.enabled,
         },

@@ -45,7 +45,7 @@ export function registerRunsCommand(program: Command): void {
               : `${pc.bold("Next batches")}: ${people
                   .map(
                     (p) =>
-                      `${p.userId} every ${p.frequencyDays} d, ${p.nextDueAt === null ? "waiting to be rated" : p.nextDueAt.startsWith("1970") ? "due now" : `due ${p.nextDueAt.slice(0, 16).replace("T", " ")} UTC`}`,
+                      `${p.userId} every ${p.frequencyDays} d, ${p.nextDueAt === null ? "waiting to be rated" : `due ${Date.parse(p.nextDueAt) <= Date.now() ? "now" : `${p.nextDueAt.slice(0, 16).replace("T", " ")} UTC`}`}`,
                   )
                   .join("; ")}`,
           );

@@ -19,8 +19,13 @@ export interface PersonSchedule {
   userId: string;
   /** Days between two batches. */
   frequencyDays: number;
-  /** When the next batch is due; null while a batch waits to be rated. */
+  /**
+   * When the next batch is due (for a first batch: since the profile was set up); null while
+   * a batch waits to be rated.
+   */
   nextDueAt: Date | null;
+  /** No batch yet: the next one is their first. */
+  first: boolean;
 }
 
 /** Each person's cadence, from their preferences and their newest batch. */
@@ -28,11 +33,12 @@ export async function personSchedules(db: Database, userId?: string): Promise<Pe
   const rows = resultRows<{
     user_id: string;
     preferences: unknown;
+    created_at: string | Date;
     newest_at: string | Date | null;
     newest_status: "open" | "locked" | null;
   }>(
     await db.execute(sql`
-      SELECT p.user_id, p.preferences, b.created_at AS newest_at, b.status AS newest_status
+      SELECT p.user_id, p.preferences, p.created_at, b.created_at AS newest_at, b.status AS newest_status
       FROM profiles p
       LEFT JOIN LATERAL (
         SELECT created_at, status FROM batches WHERE user_id = p.user_id ORDER BY id DESC LIMIT 1
@@ -51,8 +57,8 @@ export async function personSchedules(db: Database, userId?: string): Promise<Pe
         ? null
         : newest
           ? new Date(newest.getTime() + frequencyDays * DAY_MS)
-          : new Date(0);
-    return { userId: row.user_id, frequencyDays, nextDueAt };
+          : new Date(row.created_at);
+    return { userId: row.user_id, frequencyDays, nextDueAt, first: newest === null };
   });
 }
 
@@ -64,6 +70,6 @@ export async function duePeople(db: Database, now: Date): Promise<DuePerson[]> {
     .map((s) => ({
       userId: s.userId,
       dueAt: s.nextDueAt,
-      key: `person-run:${s.userId}:${s.nextDueAt.getTime() === 0 ? "first" : s.nextDueAt.toISOString()}`,
+      key: `person-run:${s.userId}:${s.first ? "first" : s.nextDueAt.toISOString()}`,
     }));
 }

@@ -7,6 +7,7 @@ import type { Logger } from "../log/logger.ts";
 import { embedAndIndex } from "../pipeline/embed-and-index.ts";
 import { canReachSources, runIngest } from "../pipeline/run-ingest.ts";
 import { withLease } from "./leases.ts";
+import type { TaskOutcome } from "./task-runner.ts";
 
 /** Longer than any gathering; renewed while one runs, so only a dead holder's lapses. */
 const GATHER_LEASE_MS = 10 * 60_000;
@@ -20,9 +21,7 @@ export interface GatherDeps {
   offline?: boolean;
 }
 
-export async function gatherJobs(
-  deps: GatherDeps,
-): Promise<{ status: "done" | "skipped"; result: Record<string, unknown> }> {
+export async function gatherJobs(deps: GatherDeps): Promise<TaskOutcome> {
   const offline = deps.offline ?? false;
   if (!offline && !(await canReachSources(deps.config))) {
     return { status: "skipped", result: { reason: "the job boards cannot be reached" } };

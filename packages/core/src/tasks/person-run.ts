@@ -7,6 +7,7 @@ import type { Embedder } from "../embed/embedder.ts";
 import { AppError } from "../errors.ts";
 import { trainUser } from "../learn/train.ts";
 import type { Logger } from "../log/logger.ts";
+import type { TaskOutcome } from "./task-runner.ts";
 
 export interface PersonRunDeps {
   db: Database;
@@ -18,11 +19,7 @@ export interface PersonRunDeps {
   now?: () => Date;
 }
 
-export type PersonRunResult =
-  | { status: "done"; result: Record<string, unknown> }
-  | { status: "skipped"; result: Record<string, unknown> };
-
-export async function runPerson(deps: PersonRunDeps, userId: string): Promise<PersonRunResult> {
+export async function runPerson(deps: PersonRunDeps, userId: string): Promise<TaskOutcome> {
   const embedder = await deps.embedder();
   // Models whose ratings and outcomes did not change are kept as they are.
   const training = await trainUser(deps.db, embedder, userId, deps.config.rank);

@@ -7,6 +7,12 @@ import type { TaskName } from "../db/schema.ts";
 import type { Logger } from "../log/logger.ts";
 import { finishedRunOf, finishTaskRun, startTaskRun } from "./task-runs.ts";
 
+/** What a task did: done (with counts), or skipped (with the reason). */
+export interface TaskOutcome {
+  status: "done" | "skipped";
+  result: Record<string, unknown>;
+}
+
 export interface Task {
   task: TaskName;
   /** What the task is for; the same key is run once. */
@@ -14,7 +20,7 @@ export interface Task {
   userId?: string;
   /** Run again even if this key already finished (a person asking for a batch now). */
   repeat?: boolean;
-  run(): Promise<{ status: "done" | "skipped"; result: Record<string, unknown> }>;
+  run(): Promise<TaskOutcome>;
 }
 
 export interface TaskRunnerOptions {

@@ -10,22 +10,16 @@ import {
   useRef,
   useState,
 } from "react";
-import { FollowUpBadge } from "@/components/applications/status-badge";
+import { APPLICATION_STATUSES, FollowUpBadge } from "@/components/applications/status-badge";
 import { Link } from "@/i18n/navigation";
 import type { Application, ApplicationStatus } from "@/lib/api";
 import { ui } from "@/lib/ui";
 import { daysSince, type TrackerActions } from "./tracker-actions";
 
-/** The board's columns, in the order the arrow keys walk them. */
-const COLUMNS = [
-  "applied",
-  "interview1",
-  "interview2",
-  "offer",
-  "rejected",
-  "no_response",
-  "accepted",
-] as const satisfies readonly ApplicationStatus[];
+/** The board's columns, in the order the arrow keys walk them: every stage past a draft. */
+const COLUMNS = APPLICATION_STATUSES.filter(
+  (status): status is Exclude<ApplicationStatus, "draft"> => status !== "draft",
+);
 
 type Column = (typeof COLUMNS)[number];
 const DRAG_TYPE = "application/x-aura-application";
