@@ -1,4 +1,5 @@
 import {
+  type AgentTasks,
   AppError,
   type AuraConfig,
   adminOverviewSchema,
@@ -56,6 +57,8 @@ export interface ApiDeps {
   log?: Logger;
   /** The server's secret (the auth secret): it also signs unsubscribe links. */
   secret: string;
+  /** The agent's tasks (asking for a batch now, training after a lock, the admin view); none: nothing is queued. */
+  tasks?: AgentTasks;
 }
 
 const documentConfig = {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import type { AuraConfig, Database, Embedder, Logger } from "@aura/core";
+import type { AgentTasks, AuraConfig, Database, Embedder, Logger, Mailer } from "@aura/core";
 import { getRequestListener } from "@hono/node-server";
 import { type ApiDeps, createApi } from "./app.ts";
 import { createAuth } from "./auth.ts";
@@ -20,6 +20,10 @@ export interface ServeOptions {
   log?: Logger;
   /** Serves every path outside /api (the web app); without it those paths are the API's 404s. */
   web?: (request: IncomingMessage, response: ServerResponse) => unknown;
+  /** Sends sign-in links and password resets; none (no SMTP_URL): those routes answer 409. */
+  mailer?: Mailer | null;
+  /** The agent's tasks (see ApiDeps.tasks). */
+  tasks?: AgentTasks;
 }
 
 /**
@@ -74,6 +78,7 @@ export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: s
     limits: options.limits ?? limitsFromEnv(env),
     log: options.log,
     secret,
+    tasks: options.tasks,
   };
 }
 

@@ -190,6 +190,7 @@ export { skillGapSchema } from "./skills/skill-gap-schema.ts";
 export { createHttpClient } from "./sources/http-client.ts";
 export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
 export type { JobSource, SourcePosting } from "./sources/types.ts";
+export { type AgentStatus, type AgentTasks, agentStatusSchema } from "./tasks/agent-schema.ts";
 export { type PersonSchedule, personSchedules } from "./tasks/due-people.ts";
 export { createPersonNotifier } from "./tasks/notify-person.ts";
 export { createScheduler, nextRunOf, type Scheduler } from "./tasks/scheduler.ts";
