@@ -487,5 +487,7 @@ export const notificationSettings = pgTable("notification_settings", {
   webhookUrl: text("webhook_url"),
   /** Signs webhook bodies (HMAC-SHA256); made when the webhook is set. */
   webhookSecret: text("webhook_secret"),
+  /** When the person last asked for a batch now (at most once an hour; tasks/ask-for-batch.ts). */
+  askedBatchAt: timestamp("asked_batch_at", { withTimezone: true }),
   ...timestamps,
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "notification_settings" ADD COLUMN "asked_batch_at" timestamp with time zone;
