@@ -111,6 +111,15 @@ export {
   writeMetricsFile,
 } from "./metrics/user-metrics.ts";
 export {
+  type AccountLinkInput,
+  type AccountMailRequest,
+  accountMailRequestSchema,
+  passwordResetMessage,
+  passwordResetSchema,
+  signInLinkMessage,
+  signInLinkSchema,
+} from "./notify/account-mail.ts";
+export {
   type BatchReadyInput,
   batchReadyMessage,
   MAIL_LANGUAGES,
