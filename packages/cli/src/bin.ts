@@ -18,6 +18,7 @@ import { registerSkillsCommand } from "./commands/skills.ts";
 import { registerSourcesCommand } from "./commands/sources.ts";
 import { registerStartCommand } from "./commands/start.ts";
 import { registerTrainCommand } from "./commands/train.ts";
+import { registerWorkerCommand } from "./commands/worker.ts";
 
 const program = new Command("aura")
   .description(
@@ -53,6 +54,7 @@ registerSimulateCommand(program);
 registerMetricsCommand(program);
 registerTrainCommand(program);
 registerRunsCommand(program);
+registerWorkerCommand(program);
 registerSkillsCommand(program);
 registerApplyCommand(program);
 registerSourcesCommand(program);

@@ -144,6 +144,17 @@ export {
   unsubscribe,
 } from "./notify/notification-settings.ts";
 export {
+  type NotificationSettingsView,
+  notificationSettingsView,
+  notificationSettingsViewSchema,
+} from "./notify/notification-view.ts";
+export {
+  type SendTestWebhookOptions,
+  sendTestWebhook,
+  type WebhookTestResult,
+  webhookTestResultSchema,
+} from "./notify/test-webhook.ts";
+export {
   signUnsubscribeToken,
   UNSUBSCRIBE_CHANNELS,
   type UnsubscribeChannel,
@@ -199,10 +210,42 @@ export { skillGapSchema } from "./skills/skill-gap-schema.ts";
 export { createHttpClient } from "./sources/http-client.ts";
 export { sourceLabel, sourceRegistry } from "./sources/registry.ts";
 export type { JobSource, SourcePosting } from "./sources/types.ts";
+export {
+  type AgentFailure,
+  type AgentOverview,
+  type AgentOverviewOptions,
+  type AgentRun,
+  agentOverview,
+  type TaskFigures,
+} from "./tasks/agent-overview.ts";
+export {
+  agentFailureSchema,
+  agentOverviewSchema,
+  agentRunSchema,
+  type TaskRun,
+  taskFiguresSchema,
+  taskRunSchema,
+} from "./tasks/agent-overview-schema.ts";
 export { type AgentStatus, type AgentTasks, agentStatusSchema } from "./tasks/agent-schema.ts";
+export {
+  askForBatch,
+  BATCH_ASK_INTERVAL_MS,
+  type BatchAsk,
+  batchAskAllowedAt,
+  batchAskSchema,
+} from "./tasks/ask-for-batch.ts";
 export { type PersonSchedule, personSchedules } from "./tasks/due-people.ts";
 export { createPersonNotifier } from "./tasks/notify-person.ts";
 export { createScheduler, nextRunOf, type Scheduler } from "./tasks/scheduler.ts";
+export { openTaskQueue, type TaskQueue } from "./tasks/task-queue.ts";
+export {
+  PersonBusyError,
+  performTask,
+  type TaskContext,
+  type TaskOutcome,
+  type TaskRequest,
+} from "./tasks/task-requests.ts";
+export type { TaskRunner } from "./tasks/task-runner.ts";
 export { listTaskRuns, type TaskRunView } from "./tasks/task-runs.ts";
 export {
   listOutcomes,

@@ -5,8 +5,6 @@ import {
   type AuraConfig,
   type ClosableEmbedder,
   createLogger,
-  createPersonNotifier,
-  createScheduler,
   loadConfig,
   mailerFromConfig,
   migrateDatabase,
@@ -15,6 +13,7 @@ import {
 } from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
+import { startAgent } from "../agent.ts";
 import { action, parseCount } from "../context.ts";
 
 export interface ServeFlags {
@@ -103,6 +102,23 @@ export async function serveOne(
   };
   // JSON lines on stdout (readable ones on a terminal): one per request, tasks, and errors.
   const log = createLogger({ level: config.logLevel });
+  const { env } = loadConfig({ cwd: process.cwd(), env: process.env });
+  const mailer = mailerFromConfig({ env, config, log });
+  const secret = authSecret(process.env, config.dataDir);
+  // One process runs the schedules and works the queue: this one, or a cluster's first worker.
+  const leader = !quiet || cluster.worker?.id === 1;
+  let appUrl = process.env.AURA_BASE_URL ?? `http://localhost:${opts.port}`;
+  const agent = await startAgent({
+    db: handle.db,
+    config,
+    embedder: openShared,
+    log,
+    mailer,
+    appUrl: () => appUrl,
+    secret,
+    schedules: leader,
+    work: leader ? config.schedule.workers : 0,
+  });
   const server = await startServer({
     db: handle.db,
     databaseKind: handle.kind,
@@ -113,29 +129,12 @@ export async function serveOne(
     host: opts.host,
     web,
     log,
+    mailer,
+    tasks: agent,
   });
-  // One process runs the schedules: this one, or the first of a cluster's workers.
-  const { env } = loadConfig({ cwd: process.cwd(), env: process.env });
-  const mailer = mailerFromConfig({ env, config, log });
-  const scheduler =
-    config.schedule.enabled && (!quiet || cluster.worker?.id === 1)
-      ? createScheduler({
-          db: handle.db,
-          config,
-          embedder: openShared,
-          log,
-          notify: createPersonNotifier({
-            db: handle.db,
-            config,
-            mailer,
-            appUrl: process.env.AURA_BASE_URL ?? server.url.replace("//127.0.0.1:", "//localhost:"),
-            secret: authSecret(process.env, config.dataDir),
-            log,
-          }),
-        })
-      : null;
-  if (scheduler) {
-    const next = scheduler.nextRuns();
+  appUrl = process.env.AURA_BASE_URL ?? server.url.replace("//127.0.0.1:", "//localhost:");
+  if (leader && config.schedule.enabled) {
+    const next = agent.nextRuns();
     log.info(
       {
         event: "schedule",
@@ -143,6 +142,7 @@ export async function serveOne(
         sweep: config.schedule.sweep,
         nextGather: next.gather?.toISOString() ?? null,
         nextSweep: next.sweep?.toISOString() ?? null,
+        runner: agent.runner.kind,
         mail: mailer !== null,
       },
       "schedules started",
@@ -162,7 +162,7 @@ export async function serveOne(
   }
   const stop = async () => {
     await server.close();
-    await scheduler?.stop();
+    await agent.stop();
     mailer?.close();
     await (await embedder)?.close();
     await handle.close();

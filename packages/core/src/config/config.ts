@@ -192,6 +192,19 @@ export const configSchema = z
         sweep: cronPattern.default("*/15 * * * *"),
         /** Gather from the recorded responses instead of the boards (a machine with no network). */
         offline: z.boolean().default(false),
+        /**
+         * On a PostgreSQL server: how many tasks `aura start` / `aura serve` run at once from the
+         * queue themselves (0: leave them to `aura worker` processes).
+         */
+        workers: z.number().int().min(0).max(16).default(1),
+        /** Attempts after a task's first failure, waiting retryDelaySeconds, then double that. */
+        retries: z.number().int().min(0).max(10).default(2),
+        retryDelaySeconds: z.number().int().min(1).max(3600).default(30),
+        /**
+         * A task running longer than this is taken as dead (its worker was killed) and run again;
+         * on the PostgreSQL queue only.
+         */
+        taskTimeoutSeconds: z.number().int().min(5).max(86_400).default(900),
       })
       .strict()
       .prefault({}),

@@ -1,7 +1,9 @@
-// Work only one process may do at a time (the shared ingest), on PGlite and a server alike: a
-// lease row taken by an upsert that only succeeds when it is free or expired. A holder that
-// dies (SIGKILL, a lost machine) frees it when the lease runs out.
+// Work only one process may do at a time (the shared ingest, a person's run), on PGlite and a
+// server alike: a lease row taken by an upsert that only succeeds when it is free or expired. A
+// holder that dies frees it when the lease runs out, or at once for a process on this machine
+// that is gone (SIGKILL).
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, resultRows } from "../db/client.ts";
 import { taskLeases } from "../db/schema.ts";
@@ -21,7 +23,33 @@ export async function takeLease(
       WHERE task_leases.expires_at < now() OR task_leases.holder = excluded.holder
       RETURNING holder`),
   );
-  return rows.length > 0;
+  if (rows.length > 0) return true;
+  const dead = await deadLocalHolder(db, name);
+  if (!dead) return false;
+  await releaseLease(db, name, dead);
+  return takeLease(db, name, holder, ttlMs);
+}
+
+/** A holder named `host:pid:…` on this machine whose process no longer runs. */
+async function deadLocalHolder(db: Database, name: string): Promise<string | null> {
+  const [row] = await db
+    .select({ holder: taskLeases.holder })
+    .from(taskLeases)
+    .where(eq(taskLeases.name, name));
+  const [host, pid] = row?.holder.split(":") ?? [];
+  if (!row || host !== hostname() || !pid || !/^\d+$/.test(pid)) return null;
+  if (Number(pid) === process.pid) return null;
+  try {
+    process.kill(Number(pid), 0);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH" ? row.holder : null;
+  }
+}
+
+/** Names this process as a lease holder (its machine and pid tell whether it still runs). */
+export function leaseHolder(): string {
+  return `${hostname()}:${process.pid}:${randomUUID()}`;
 }
 
 export async function releaseLease(db: Database, name: string, holder: string): Promise<void> {
@@ -38,7 +66,7 @@ export async function withLease<T>(
   ttlMs: number,
   work: () => Promise<T>,
 ): Promise<{ ran: true; value: T } | { ran: false }> {
-  const holder = `${process.pid}:${randomUUID()}`;
+  const holder = leaseHolder();
   if (!(await takeLease(db, name, holder, ttlMs))) return { ran: false };
   const renew = setInterval(() => {
     takeLease(db, name, holder, ttlMs).catch(() => undefined);

@@ -20,7 +20,7 @@ export interface NotifierDeps {
   /** Null when SMTP_URL is unset: e-mail is then skipped. */
   mailer: Mailer | null;
   /** Where people open AURA, e.g. https://aura.example.org (links in the messages). */
-  appUrl: string;
+  appUrl: string | (() => string);
   /** Signs unsubscribe links (the server's auth secret). */
   secret: string;
   log: Logger;
@@ -40,8 +40,11 @@ function topJobs(batch: Batch) {
 }
 
 export function createPersonNotifier(deps: NotifierDeps) {
-  const base = deps.appUrl.replace(/\/+$/, "");
   return async (userId: string, batch: Batch): Promise<string[]> => {
+    const base = (typeof deps.appUrl === "function" ? deps.appUrl() : deps.appUrl).replace(
+      /\/+$/,
+      "",
+    );
     const settings = await getNotificationSettings(deps.db, userId);
     const [user] = await deps.db
       .select({ name: users.name, email: users.email })

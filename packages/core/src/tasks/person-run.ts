@@ -1,28 +1,30 @@
 // One person's scheduled run: learn from what changed, prepare the next batch so it waits for
-// them, and tell them it is ready.
+// them, and tell them it is ready. And training alone, queued when they lock a batch.
 import { type Batch, openBatch } from "../batch/batches.ts";
-import type { AuraConfig } from "../config/config.ts";
-import type { Database } from "../db/client.ts";
-import type { Embedder } from "../embed/embedder.ts";
 import { AppError } from "../errors.ts";
 import { trainUser } from "../learn/train.ts";
-import type { Logger } from "../log/logger.ts";
-import type { TaskOutcome } from "./task-runner.ts";
+import type { TaskContext, TaskOutcome } from "./task-requests.ts";
 
-export interface PersonRunDeps {
-  db: Database;
-  config: AuraConfig;
-  embedder: () => Promise<Embedder>;
-  log: Logger;
-  /** Tells the person their batch is ready; the channels it reached. */
-  notify?: (userId: string, batch: Batch) => Promise<string[]>;
-  now?: () => Date;
+/** Trains what changed in a worker thread (the event loop keeps serving); kept models stay. */
+async function train(deps: TaskContext, userId: string) {
+  return trainUser(deps.db, await deps.embedder(), userId, deps.config.rank, { inThread: true });
 }
 
-export async function runPerson(deps: PersonRunDeps, userId: string): Promise<TaskOutcome> {
+export async function trainPerson(deps: TaskContext, userId: string): Promise<TaskOutcome> {
+  const training = await train(deps, userId);
+  return {
+    status: training.trained.length > 0 ? "done" : "skipped",
+    result: {
+      ...(training.trained.length > 0 ? {} : { reason: "no model had new ratings to learn from" }),
+      ratings: training.ratings,
+      trained: training.trained.map((t) => t.kind),
+    },
+  };
+}
+
+export async function runPerson(deps: TaskContext, userId: string): Promise<TaskOutcome> {
   const embedder = await deps.embedder();
-  // Models whose ratings and outcomes did not change are kept as they are.
-  const training = await trainUser(deps.db, embedder, userId, deps.config.rank);
+  const training = await train(deps, userId);
   let opened: { batch: Batch; created: boolean };
   try {
     opened = await openBatch(deps.db, embedder, userId, {

@@ -127,6 +127,7 @@ describe("the scheduler", () => {
 
   it("retries a failed task with backoff and records every attempt; a finished key is not run again", async () => {
     const waits: number[] = [];
+    let calls = 0;
     const runner = createTaskRunner({
       db: handle.db,
       log: silentLogger,
@@ -135,19 +136,15 @@ describe("the scheduler", () => {
       sleep: async (ms) => {
         waits.push(ms);
       },
-    });
-    let calls = 0;
-    const task = {
-      task: "gather" as const,
-      key: "gather:retry-test",
-      run: async () => {
+      perform: async () => {
         calls++;
         if (calls < 3) throw new Error(`board down (${calls})`);
         return { status: "done" as const, result: { stored: 3 } };
       },
-    };
-    expect(runner.enqueue(task)).toBe(true);
-    expect(runner.enqueue(task)).toBe(false);
+    });
+    const task = { task: "gather" as const, key: "gather:retry-test" };
+    expect(await runner.enqueue(task)).toBe(true);
+    expect(await runner.enqueue(task)).toBe(false);
     await runner.idle();
     expect(calls).toBe(3);
     expect(waits).toEqual([1000, 2000]);
@@ -157,7 +154,7 @@ describe("the scheduler", () => {
       [2, "failed", "board down (2)"],
       [3, "done", null],
     ]);
-    runner.enqueue(task);
+    await runner.enqueue(task);
     await runner.idle();
     expect(calls).toBe(3);
   });

@@ -1,36 +1,24 @@
 // The agent's clock inside `aura start` and `aura serve`: the shared gathering on a cadence
-// (default daily), and a sweep that runs every person whose next batch is due (their search
-// frequency) — train what changed, prepare the batch, tell them. Cron patterns are in UTC.
+// (default daily), and a sweep that queues every person whose next batch is due (their search
+// frequency) — train what changed, prepare the batch, tell them. Cron patterns are in UTC. The
+// tasks run in this process (embedded database) or on the PostgreSQL queue's workers.
 import { Cron } from "croner";
-import type { Batch } from "../batch/batches.ts";
-import type { AuraConfig } from "../config/config.ts";
-import type { Database } from "../db/client.ts";
-import type { Embedder } from "../embed/embedder.ts";
-import type { Logger } from "../log/logger.ts";
+import type { AgentStatus, AgentTasks } from "./agent-schema.ts";
 import { duePeople } from "./due-people.ts";
-import { gatherJobs } from "./gather.ts";
-import { runPerson } from "./person-run.ts";
+import { performTask, personTaskKey, type TaskContext } from "./task-requests.ts";
 import { createTaskRunner, type TaskRunner } from "./task-runner.ts";
 
-export interface SchedulerDeps {
-  db: Database;
-  config: AuraConfig;
-  embedder: () => Promise<Embedder>;
-  log: Logger;
-  notify?: (userId: string, batch: Batch) => Promise<string[]>;
-  /** The clock (tests pass a fake one). */
-  now?: () => Date;
+export interface SchedulerDeps extends TaskContext {
+  /** Where the tasks run; default: in this process, one at a time. */
   runner?: TaskRunner;
 }
 
-export interface Scheduler {
+export interface Scheduler extends AgentTasks {
   runner: TaskRunner;
   /** Queues the shared gathering now. */
-  gather(): boolean;
+  gather(): Promise<boolean>;
   /** Queues a run for everyone due at `now`; returns how many were queued. */
   sweep(): Promise<number>;
-  /** Queues one person's run now (a person asking for a batch). */
-  runPersonNow(userId: string): boolean;
   /** When each schedule fires next (UTC), for `aura runs` and the admin page. */
   nextRuns(): { gather: Date | null; sweep: Date | null };
   stop(): Promise<void>;
@@ -41,49 +29,64 @@ export function nextRunOf(pattern: string, from: Date = new Date()): Date | null
   return new Cron(pattern, { timezone: "UTC", paused: true }).nextRun(from);
 }
 
+/** The in-process runner of the agent's tasks, with the retries the config asks for. */
+export function inProcessRunner(context: TaskContext): TaskRunner {
+  return createTaskRunner({
+    db: context.db,
+    log: context.log.child({ component: "tasks" }),
+    perform: (request) => performTask(context, request),
+    retries: context.config.schedule.retries,
+    backoffMs: context.config.schedule.retryDelaySeconds * 1000,
+  });
+}
+
 /** Builds the scheduler; `start: false` leaves the crons off (tests drive gather/sweep). */
 export function createScheduler(deps: SchedulerDeps, options: { start?: boolean } = {}): Scheduler {
   const now = deps.now ?? (() => new Date());
-  const runner =
-    deps.runner ?? createTaskRunner({ db: deps.db, log: deps.log.child({ component: "tasks" }) });
+  const context: TaskContext = { ...deps, now };
+  const runner = deps.runner ?? inProcessRunner(context);
   const schedule = deps.config.schedule;
-
-  const personTask = (userId: string, key: string, repeat = false) => ({
-    task: "person-run" as const,
-    key,
-    userId,
-    repeat,
-    run: () => runPerson({ ...deps, now }, userId),
-  });
 
   const scheduler: Scheduler = {
     runner,
-    gather() {
-      const day = now().toISOString().slice(0, 13);
-      return runner.enqueue({
-        task: "gather",
-        key: `gather:${day}`,
-        run: () =>
-          gatherJobs({
-            db: deps.db,
-            config: deps.config,
-            embedder: deps.embedder,
-            log: deps.log,
-            offline: schedule.offline,
-          }),
-      });
-    },
+    gather: () =>
+      runner.enqueue({ task: "gather", key: `gather:${now().toISOString().slice(0, 13)}` }),
     async sweep() {
       let queued = 0;
       for (const person of await duePeople(deps.db, now())) {
-        if (runner.enqueue(personTask(person.userId, person.key))) queued++;
+        const request = { task: "person-run" as const, key: person.key, userId: person.userId };
+        if (await runner.enqueue(request)) queued++;
       }
       return queued;
     },
-    runPersonNow(userId) {
-      return runner.enqueue(
-        personTask(userId, `person-run:${userId}:asked:${now().toISOString()}`, true),
-      );
+    runPersonNow: (userId) =>
+      runner.enqueue({
+        task: "person-run",
+        key: personTaskKey("person-run", userId, "asked", now()),
+        userId,
+        repeat: true,
+      }),
+    trainPerson: (userId) =>
+      runner.enqueue({
+        task: "train-person",
+        key: personTaskKey("train-person", userId, "locked", now()),
+        userId,
+        repeat: true,
+      }),
+    async status(): Promise<AgentStatus> {
+      const next = scheduler.nextRuns();
+      return {
+        runner: runner.kind,
+        schedules: [
+          {
+            name: "gather",
+            pattern: schedule.gather,
+            nextRunAt: next.gather?.toISOString() ?? null,
+          },
+          { name: "sweep", pattern: schedule.sweep, nextRunAt: next.sweep?.toISOString() ?? null },
+        ],
+        queue: await runner.depth(),
+      };
     },
     nextRuns: () => ({
       gather: gatherCron?.nextRun() ?? null,
@@ -96,7 +99,7 @@ export function createScheduler(deps: SchedulerDeps, options: { start?: boolean 
     },
   };
 
-  const protect = (what: string, work: () => unknown) => async () => {
+  const protect = (what: string, work: () => Promise<unknown>) => async () => {
     try {
       await work();
     } catch (error) {

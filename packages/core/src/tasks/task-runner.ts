@@ -1,47 +1,66 @@
-// Runs the agent's tasks in this process, one at a time (two cores, and an embedded database
-// belongs to one process): a key already queued or running is not queued again, a key that
-// already finished is not run again, failures are retried with backoff and every attempt is
-// recorded in task_runs.
+// The agent's tasks in this process, one at a time (two cores, and an embedded database belongs
+// to one process): a key already queued or running is not queued again, a key that already
+// finished is not run again, failures are retried with backoff and every attempt is recorded in
+// task_runs. The PostgreSQL queue (task-queue.ts) runs the same attempts on worker processes.
 import type { Database } from "../db/client.ts";
-import type { TaskName } from "../db/schema.ts";
 import type { Logger } from "../log/logger.ts";
-import { finishedRunOf, finishTaskRun, startTaskRun } from "./task-runs.ts";
+import type { AgentStatus } from "./agent-schema.ts";
+import type { TaskOutcome, TaskRequest } from "./task-requests.ts";
+import { finishedRunOf, finishTaskRun, markInterruptedRuns, startTaskRun } from "./task-runs.ts";
 
-/** What a task did: done (with counts), or skipped (with the reason). */
-export interface TaskOutcome {
-  status: "done" | "skipped";
-  result: Record<string, unknown>;
+export interface TaskRunner {
+  kind: AgentStatus["runner"];
+  /** Queues a task; false when its key is already queued (or finished, unless `repeat`). */
+  enqueue(request: TaskRequest): Promise<boolean>;
+  /** Resolves when nothing is queued or running here (tests, shutdown). */
+  idle(): Promise<void>;
+  depth(): Promise<AgentStatus["queue"]>;
+  /** Stops taking tasks; the running ones finish. */
+  stop(): Promise<void>;
 }
 
-export interface Task {
-  task: TaskName;
-  /** What the task is for; the same key is run once. */
-  key: string;
-  userId?: string;
-  /** Run again even if this key already finished (a person asking for a batch now). */
-  repeat?: boolean;
-  run(): Promise<TaskOutcome>;
+/**
+ * One recorded attempt of a task: a key that already finished is skipped (null), a run left
+ * "running" by a process that died is marked so, then the task runs and its outcome or error
+ * is written. Throws the task's error (the runner decides whether to retry).
+ */
+export async function attemptTask(
+  options: { db: Database; log: Logger; perform: (request: TaskRequest) => Promise<TaskOutcome> },
+  request: TaskRequest,
+  attempt: number,
+): Promise<TaskOutcome | null> {
+  const { db, log } = options;
+  const repeat = request.task !== "gather" && request.repeat;
+  if (!repeat && (await finishedRunOf(db, request.key))) return null;
+  await markInterruptedRuns(db, { key: request.key });
+  const userId = request.task === "gather" ? null : request.userId;
+  const started = Date.now();
+  const id = await startTaskRun(db, { task: request.task, key: request.key, userId, attempt });
+  const fields = { event: "task", task: request.task, key: request.key, userId, attempt };
+  try {
+    const outcome = await options.perform(request);
+    await finishTaskRun(db, id, outcome, started);
+    log.info(
+      { ...fields, status: outcome.status, durationMs: Date.now() - started },
+      `${request.task} ${outcome.status}`,
+    );
+    return outcome;
+  } catch (error) {
+    await finishTaskRun(db, id, { status: "failed", error }, started).catch(() => undefined);
+    log.warn({ ...fields, status: "failed", err: error }, `${request.task} failed`);
+    throw error;
+  }
 }
 
 export interface TaskRunnerOptions {
   db: Database;
   log: Logger;
+  perform: (request: TaskRequest) => Promise<TaskOutcome>;
   /** Attempts after the first failure (default 2). */
   retries?: number;
   /** Wait before the first retry, doubled each time (default 30 s). */
   backoffMs?: number;
   sleep?: (ms: number) => Promise<void>;
-}
-
-export interface TaskRunner {
-  /** Queues a task; false when its key is already queued or running. */
-  enqueue(task: Task): boolean;
-  /** Resolves when the queue is empty and nothing runs. */
-  idle(): Promise<void>;
-  /** Tasks waiting, and the one running. */
-  depth(): number;
-  /** Stops taking tasks; the running one finishes. */
-  stop(): Promise<void>;
 }
 
 const defaultSleep = (ms: number) =>
@@ -52,67 +71,39 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
   const retries = options.retries ?? 2;
   const backoffMs = options.backoffMs ?? 30_000;
   const sleep = options.sleep ?? defaultSleep;
-  const queue: Task[] = [];
+  const queue: TaskRequest[] = [];
   const keys = new Set<string>();
   let running: Promise<void> | null = null;
+  let failed = 0;
   let stopped = false;
   let waiters: (() => void)[] = [];
+  // Runs left "running" by this database's last process died with it.
+  let recovered: Promise<unknown> | null = null;
 
-  async function attempt(task: Task): Promise<void> {
-    if (!task.repeat && (await finishedRunOf(db, task.key))) return;
+  async function attemptWithRetries(request: TaskRequest): Promise<void> {
     for (let n = 1; n <= retries + 1; n++) {
-      const started = Date.now();
-      const id = await startTaskRun(db, {
-        task: task.task,
-        key: task.key,
-        userId: task.userId,
-        attempt: n,
-      });
       try {
-        const outcome = await task.run();
-        await finishTaskRun(db, id, outcome, started);
-        log.info(
-          {
-            event: "task",
-            task: task.task,
-            key: task.key,
-            userId: task.userId ?? null,
-            status: outcome.status,
-            attempt: n,
-            durationMs: Date.now() - started,
-          },
-          `${task.task} ${outcome.status}`,
-        );
+        await attemptTask(options, request, n);
         return;
-      } catch (error) {
-        await finishTaskRun(db, id, { status: "failed", error }, started).catch(() => undefined);
-        log.warn(
-          {
-            event: "task",
-            task: task.task,
-            key: task.key,
-            userId: task.userId ?? null,
-            status: "failed",
-            attempt: n,
-            err: error,
-          },
-          `${task.task} failed`,
-        );
+      } catch {
         if (n <= retries && !stopped) await sleep(backoffMs * 2 ** (n - 1));
       }
     }
+    failed++;
   }
 
   async function drain(): Promise<void> {
+    recovered ??= markInterruptedRuns(db, {}).catch(() => undefined);
+    await recovered;
     while (queue.length > 0 && !stopped) {
-      const task = queue.shift() as Task;
+      const request = queue.shift() as TaskRequest;
       try {
-        await attempt(task);
+        await attemptWithRetries(request);
       } catch (error) {
         // Recording the run failed (the database went away): keep the process up.
-        log.error({ event: "task", task: task.task, err: error }, "task could not be recorded");
+        log.error({ event: "task", task: request.task, err: error }, "task could not be recorded");
       } finally {
-        keys.delete(task.key);
+        keys.delete(request.key);
       }
     }
     running = null;
@@ -122,10 +113,11 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
   }
 
   return {
-    enqueue(task) {
-      if (stopped || keys.has(task.key)) return false;
-      keys.add(task.key);
-      queue.push(task);
+    kind: "in-process",
+    async enqueue(request) {
+      if (stopped || keys.has(request.key)) return false;
+      keys.add(request.key);
+      queue.push(request);
       running ??= drain();
       return true;
     },
@@ -133,7 +125,11 @@ export function createTaskRunner(options: TaskRunnerOptions): TaskRunner {
       if (!running) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
     },
-    depth: () => keys.size,
+    depth: async () => ({
+      waiting: queue.length,
+      running: keys.size - queue.length,
+      failed,
+    }),
     async stop() {
       stopped = true;
       queue.length = 0;

@@ -59,6 +59,31 @@ export async function finishTaskRun(
     .where(eq(taskRuns.id, id));
 }
 
+/**
+ * Marks runs left "running" by a process that died (SIGKILL, a lost machine) as failed, so the
+ * record says what happened; the task itself runs again. `key`: only that task's runs.
+ */
+export async function markInterruptedRuns(
+  db: Database,
+  options: { key?: string },
+): Promise<number> {
+  const rows = await db
+    .update(taskRuns)
+    .set({
+      status: "failed",
+      finishedAt: new Date(),
+      error: "stopped before it finished: the process running it ended",
+    })
+    .where(
+      and(
+        eq(taskRuns.status, "running"),
+        options.key === undefined ? undefined : eq(taskRuns.key, options.key),
+      ),
+    )
+    .returning({ id: taskRuns.id });
+  return rows.length;
+}
+
 /** Whether a run of this key already finished (done or skipped): the work is not repeated. */
 export async function finishedRunOf(db: Database, key: string): Promise<boolean> {
   const [row] = await db

@@ -1,0 +1,82 @@
+import { authSecret } from "@aura/api";
+import {
+  AppError,
+  type ClosableEmbedder,
+  createLogger,
+  loadConfig,
+  mailerFromConfig,
+  migrateDatabase,
+  openDatabase,
+  openEmbedder,
+} from "@aura/core";
+import type { Command } from "commander";
+import { startAgent } from "../agent.ts";
+import { action, parseCount } from "../context.ts";
+
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command("worker")
+    .description(
+      "take the agent's tasks (gathering jobs, preparing people's batches, training their models) from a PostgreSQL server's queue; run as many as you like on machines sharing DATABASE_URL",
+    )
+    .option("--concurrency <n>", "tasks this process runs at once", parseCount, 1)
+    .addHelpText(
+      "after",
+      `
+The schedules that queue the tasks run in \`aura serve\` / \`aura start\`; set schedule.workers
+to 0 in aura.config.yaml to leave all the work to \`aura worker\` processes. On the embedded
+database there is no queue: \`aura start\` runs the tasks itself.`,
+    )
+    .action(
+      action(async (opts: { concurrency: number }) => {
+        const { config, env } = loadConfig({ cwd: process.cwd(), env: process.env });
+        if (!config.databaseUrl) {
+          throw new AppError(
+            "invalid_input",
+            "aura worker takes tasks from a PostgreSQL server's queue: set DATABASE_URL. On the embedded database `aura start` runs the tasks itself.",
+            { field: "DATABASE_URL" },
+          );
+        }
+        const handle = await openDatabase({ url: config.databaseUrl });
+        await migrateDatabase(handle);
+        // JSON lines on stdout, one per task attempt (readable ones on a terminal).
+        const log = createLogger({ level: config.logLevel });
+        let embedder: Promise<ClosableEmbedder> | null = null;
+        const openShared = () => {
+          embedder ??= openEmbedder(config.embed, { inThread: true });
+          return embedder;
+        };
+        const mailer = mailerFromConfig({ env, config, log });
+        const agent = await startAgent({
+          db: handle.db,
+          config,
+          embedder: openShared,
+          log,
+          mailer,
+          appUrl: () => process.env.AURA_BASE_URL ?? "http://localhost:3000",
+          secret: authSecret(process.env, config.dataDir),
+          schedules: false,
+          work: opts.concurrency,
+        });
+        log.info(
+          {
+            event: "worker",
+            concurrency: opts.concurrency,
+            pid: process.pid,
+            mail: mailer !== null,
+          },
+          `worker taking tasks, ${opts.concurrency} at a time (Ctrl+C stops after the running ones)`,
+        );
+        const stop = async () => {
+          await agent.stop();
+          mailer?.close();
+          await (await embedder)?.close();
+          await handle.close();
+          process.exit(0);
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+        await new Promise(() => {});
+      }),
+    );
+}
