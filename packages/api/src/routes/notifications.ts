@@ -1,14 +1,22 @@
-// How a person is told their batch is ready: their settings, when their next batch is due,
-// and the unsubscribe link of every e-mail (signed, no sign-in needed; GET and one-click POST).
+// How a person is told their batch is ready: their settings (and a test of their webhook), when
+// their next batch is due (and asking for one now, once an hour), and the unsubscribe link of
+// every e-mail (signed, no sign-in needed; GET and one-click POST).
 import {
   AppError,
+  askForBatch,
+  batchAskAllowedAt,
+  batchAskSchema,
   getNotificationSettings,
+  type Mailer,
   notificationSettingsInputSchema,
-  notificationSettingsSchema,
+  notificationSettingsView,
+  notificationSettingsViewSchema,
   personSchedules,
   saveNotificationSettings,
+  sendTestWebhook,
   unsubscribe,
   verifyUnsubscribeToken,
+  webhookTestResultSchema,
 } from "@aura/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { ApiDeps } from "../app.ts";
@@ -20,7 +28,10 @@ const getSettings = createRoute({
   tags: ["profile"],
   summary: "How you are told a batch is ready: e-mail, webhook, language and time zone",
   security,
-  responses: { 200: json(notificationSettingsSchema, "Your settings"), ...errorResponses(401) },
+  responses: {
+    200: json(notificationSettingsViewSchema, "Your settings"),
+    ...errorResponses(401),
+  },
 });
 
 const putSettings = createRoute({
@@ -32,7 +43,7 @@ const putSettings = createRoute({
   security,
   request: { body: jsonBody(notificationSettingsInputSchema) },
   responses: {
-    200: json(notificationSettingsSchema, "Saved settings"),
+    200: json(notificationSettingsViewSchema, "Saved settings"),
     ...errorResponses(400, 401, 413, 429),
   },
 });
@@ -51,13 +62,52 @@ const schedule = createRoute({
           nextDueAt: z.string().nullable().openapi({
             description: "UTC; null while a batch waits for you to rate it, or with no CV or roles",
           }),
+          batchWaiting: z
+            .boolean()
+            .openapi({ description: "A batch waits for you to rate it (nextDueAt is then null)" }),
           timeZone: z.string(),
           scheduling: z.boolean().openapi({ description: "Whether this server runs schedules" }),
+          canAskNow: z.boolean().openapi({
+            description:
+              "Whether this server prepares a batch on request (POST /api/schedule/run-now)",
+          }),
+          askAllowedAt: z.string().nullable().openapi({
+            description:
+              "UTC: when you may ask for a batch again (once an hour); null when you may ask now",
+          }),
         })
         .openapi("Schedule"),
       "Your schedule",
     ),
     ...errorResponses(401),
+  },
+});
+
+const testWebhook = createRoute({
+  method: "post",
+  path: "/api/notifications/webhook/test",
+  tags: ["profile"],
+  summary: "Send a signed test event to your saved webhook now, and say what happened",
+  description:
+    'Posts `webhook.test` once (no retries: press again to retry), signed like every event: `X-Aura-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with your webhook secret>`. 200 whether or not the receiver took it: `delivered` and `status` say how it answered, `reason` why not. A URL on a private or local address is not posted to unless this server allows it. 409 when no webhook is set.',
+  security,
+  responses: {
+    200: json(webhookTestResultSchema, "What the receiver answered"),
+    ...errorResponses(401, 409, 429),
+  },
+});
+
+const runNow = createRoute({
+  method: "post",
+  path: "/api/schedule/run-now",
+  tags: ["batches"],
+  summary: "Ask for your next batch now (at most once an hour)",
+  description:
+    "Queues your run at once: your models learn what changed, your next batch is prepared and you are told, as when it is due. 202 once queued, with when you may ask again. 429 (with Retry-After) when you asked less than an hour ago. 409 when there is nothing to prepare (no CV or roles: field `profile`; a batch waits to be rated: `batch`; liked jobs of your last batch without an application: `applications`) — the hour is not used up then — and when this server does not run the agent's tasks (schedules off, or an API without them: field `tasks`); `canAskNow` in GET /api/schedule says which.",
+  security,
+  responses: {
+    202: json(batchAskSchema, "Queued: your batch is being prepared"),
+    ...errorResponses(401, 409, 429),
   },
 });
 
@@ -97,8 +147,27 @@ const DONE_PAGE = {
   text: "You will no longer get these messages from AURA. Turn them on again in Settings.",
 };
 
-export function notificationRoutes(deps: ApiDeps) {
+/**
+ * What these routes read beyond ApiDeps when the server passes it: the mail sender (whether
+ * e-mail can go out at all) and whether webhooks may point at private addresses.
+ */
+export type NotificationDeps = ApiDeps & {
+  /** The mail sender; null: this server has no SMTP_URL; absent: the server does not say. */
+  mailer?: Mailer | null;
+  /**
+   * Webhooks to loopback and private addresses may be saved and tested (a one-person install
+   * posting to its own machine, tests). Off unless set: a person's URL must not make the server
+   * post into its own network.
+   */
+  allowPrivateWebhooks?: boolean;
+};
+
+export function notificationRoutes(deps: NotificationDeps) {
   const { db } = deps;
+  const allowPrivate = deps.allowPrivateWebhooks === true;
+  const mailConfigured = deps.mailer === undefined ? null : deps.mailer !== null;
+  const view = (userId: string, settings?: Awaited<ReturnType<typeof getNotificationSettings>>) =>
+    notificationSettingsView(db, userId, { mailConfigured, settings });
   const claimOf = (token: string) => {
     const claim = verifyUnsubscribeToken(deps.secret, token);
     if (!claim) {
@@ -109,25 +178,53 @@ export function notificationRoutes(deps: ApiDeps) {
     return claim;
   };
   return createRouter()
-    .openapi(getSettings, async (c) =>
-      c.json(await getNotificationSettings(db, c.get("userId")), 200),
-    )
-    .openapi(putSettings, async (c) =>
-      c.json(await saveNotificationSettings(db, c.get("userId"), c.req.valid("json")), 200),
+    .openapi(getSettings, async (c) => c.json(await view(c.get("userId")), 200))
+    .openapi(putSettings, async (c) => {
+      const userId = c.get("userId");
+      const saved = await saveNotificationSettings(db, userId, c.req.valid("json"), {
+        allowPrivateWebhooks: allowPrivate,
+      });
+      return c.json(await view(userId, saved), 200);
+    })
+    .openapi(testWebhook, async (c) =>
+      c.json(
+        await sendTestWebhook(db, c.get("userId"), {
+          allowPrivate,
+          timeoutMs: Math.min(deps.config.notify.webhook.timeoutMs, 10_000),
+          log: deps.log,
+        }),
+        200,
+      ),
     )
     .openapi(schedule, async (c) => {
       const userId = c.get("userId");
       const [mine] = await personSchedules(db, userId);
       const settings = await getNotificationSettings(db, userId);
+      const askAllowedAt = await batchAskAllowedAt(db, userId);
       return c.json(
         {
           frequencyDays: mine?.frequencyDays ?? 7,
           nextDueAt: mine?.nextDueAt?.toISOString() ?? null,
+          batchWaiting: mine !== undefined && mine.nextDueAt === null,
           timeZone: settings.timeZone,
           scheduling: deps.config.schedule.enabled,
+          canAskNow: deps.tasks !== undefined,
+          askAllowedAt: askAllowedAt?.toISOString() ?? null,
         },
         200,
       );
+    })
+    .openapi(runNow, async (c) => {
+      const { tasks } = deps;
+      if (!tasks) {
+        throw new AppError(
+          "conflict",
+          "This server does not run the agent's tasks (its schedules are off), so it cannot prepare a batch on request.",
+          { field: "tasks" },
+        );
+      }
+      const asked = await askForBatch(db, c.get("userId"), (userId) => tasks.runPersonNow(userId));
+      return c.json(asked, 202);
     })
     .openapi(unsubscribeGet, async (c) => {
       const claim = claimOf(c.req.valid("query").token);
