@@ -2498,7 +2498,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["NotificationSettingsView"];
+            "application/json": components["schemas"]["NotificationSettings"];
           };
         };
         /** @description Not signed in */
@@ -2541,7 +2541,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["NotificationSettingsView"];
+            "application/json": components["schemas"]["NotificationSettings"];
           };
         };
         /** @description Invalid input; error.field names the part */
@@ -2598,81 +2598,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/notifications/webhook/test": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Send a signed test event to your saved webhook now, and say what happened
-     * @description Posts `webhook.test` once (no retries: press again to retry), signed like every event: `X-Aura-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with your webhook secret>`. 200 whether or not the receiver took it: `delivered` and `status` say how it answered, `reason` why not. A URL on a private or local address is not posted to unless this server allows it. 409 when no webhook is set.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description What the receiver answered */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["WebhookTestResult"];
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Too many requests; retry after Retry-After seconds */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Server error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/schedule": {
     parameters: {
       query?: never;
@@ -2721,81 +2646,6 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/schedule/run-now": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Ask for your next batch now (at most once an hour)
-     * @description Queues your run at once: your models learn what changed, your next batch is prepared and you are told, as when it is due. 202 once queued, with when you may ask again. 429 (with Retry-After) when you asked less than an hour ago. 409 when there is nothing to prepare (no CV or roles: field `profile`; a batch waits to be rated: `batch`; liked jobs of your last batch without an application: `applications`) — the hour is not used up then — and when this server does not run the agent's tasks (schedules off, or an API without them: field `tasks`); `canAskNow` in GET /api/schedule says which.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Queued: your batch is being prepared */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["BatchAsk"];
-          };
-        };
-        /** @description Not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Too many requests; retry after Retry-After seconds */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Server error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
     delete?: never;
     options?: never;
     head?: never;
@@ -2927,6 +2777,69 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["AdminOverview"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not allowed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Server error */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/agent": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the agent runs by itself: its schedules and queue, the last task runs and failures, each task's figures and who is due (admins only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The agent's overview */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["AgentOverview"];
           };
         };
         /** @description Not signed in */
@@ -3468,7 +3381,7 @@ export interface components {
       /** Format: date-time */
       occurredAt?: string;
     };
-    NotificationSettingsView: {
+    NotificationSettings: {
       /**
        * @description The language of AURA's e-mails
        * @enum {string}
@@ -3482,10 +3395,6 @@ export interface components {
       webhookUrl: string | null;
       /** @description Signs each webhook body (X-Aura-Signature: t=…,v1=HMAC-SHA256 of t.body) */
       webhookSecret: string | null;
-      /** @description Where AURA's e-mails go: your account's address; null when it has none */
-      emailAddress: string | null;
-      /** @description Whether this server sends e-mail (SMTP_URL is set); null when the server does not say */
-      mailConfigured: boolean | null;
     };
     NotificationSettingsInput: {
       /** @enum {string} */
@@ -3495,41 +3404,107 @@ export interface components {
       /** Format: uri */
       webhookUrl?: string | null;
     };
-    WebhookTestResult: {
-      /** @description Whether the receiver answered 2xx */
-      delivered: boolean;
-      /** @description The receiver's HTTP status; null when it could not be reached */
-      status: number | null;
-      /** @description Why it was not delivered; null when it was */
-      reason: string | null;
-      /** @description X-Aura-Delivery of the test; null when nothing was sent */
-      deliveryId: string | null;
-      /** @enum {string} */
-      event: "webhook.test";
-      /** @description Where it was sent (your saved webhook URL) */
-      url: string;
-    };
     Schedule: {
       frequencyDays: number;
       /** @description UTC; null while a batch waits for you to rate it, or with no CV or roles */
       nextDueAt: string | null;
-      /** @description A batch waits for you to rate it (nextDueAt is then null) */
-      batchWaiting: boolean;
       timeZone: string;
       /** @description Whether this server runs schedules */
       scheduling: boolean;
-      /** @description Whether this server prepares a batch on request (POST /api/schedule/run-now) */
-      canAskNow: boolean;
-      /** @description UTC: when you may ask for a batch again (once an hour); null when you may ask now */
-      askAllowedAt: string | null;
     };
-    BatchAsk: {
-      /** @enum {boolean} */
-      queued: true;
-      /** @description Your run was queued already (by the schedule or an earlier ask) */
-      alreadyQueued: boolean;
-      /** @description UTC: when you may ask again */
-      nextAllowedAt: string;
+    AgentOverview: {
+      generatedAt: string;
+      /** @description The days the task figures cover */
+      windowDays: number;
+      status: components["schemas"]["AgentStatus"];
+      /** @description The newest task runs (every attempt), newest first */
+      runs: components["schemas"]["AgentRun"][];
+      /** @description The newest failed attempts, newest first */
+      failures: components["schemas"]["AgentFailure"][];
+      /** @description Each task's figures, in the order gather, person-run, train-person */
+      tasks: components["schemas"]["TaskFigures"][];
+      people: {
+        /** @description People with a CV or roles: their batches come by themselves */
+        scheduled: number;
+        /** @description Whose next batch is due now */
+        dueNow: number;
+        /** @description Whose batch waits to be rated (the next is not due until it is locked) */
+        waitingForRatings: number;
+        /** @description The soonest batch due after now (UTC); null: none */
+        nextDueAt: string | null;
+      };
+    };
+    AgentStatus: {
+      /**
+       * @description in-process: this server runs the tasks itself (the embedded database); postgres-queue: `aura worker` processes take them from PostgreSQL
+       * @enum {string}
+       */
+      runner: "in-process" | "postgres-queue";
+      schedules: {
+        /** @enum {string} */
+        name: "gather" | "sweep";
+        /** @description cron, UTC */
+        pattern: string;
+        /** @description UTC; null when not running here */
+        nextRunAt: string | null;
+      }[];
+      queue: {
+        waiting: number;
+        running: number;
+        /** @description Failed for good (retries spent), kept */
+        failed: number;
+      };
+    };
+    AgentRun: components["schemas"]["TaskRun"] & {
+      /** @description The person's name; null: everyone */
+      userName: string | null;
+    };
+    TaskRun: {
+      id: number;
+      /**
+       * @description gather: the shared gathering of jobs; person-run: one person's batch (train, prepare, tell); train-person: training after a lock
+       * @enum {string}
+       */
+      task: "gather" | "person-run" | "train-person";
+      /** @description What the run is for (e.g. person-run:<user>:<due date>); a key is run once */
+      key: string;
+      /** @description null: a shared task, for everyone */
+      userId: string | null;
+      /** @enum {string} */
+      status: "running" | "done" | "failed" | "skipped";
+      /** @description 1 for the first try, then each retry */
+      attempt: number;
+      startedAt: string;
+      finishedAt: string | null;
+      durationMs: number | null;
+      /** @description What the run did (counts, the batch made) or why it was skipped */
+      result: {
+        [key: string]: unknown;
+      };
+      /** @description Why it failed, in words */
+      error: string | null;
+    };
+    AgentFailure: components["schemas"]["AgentRun"] & {
+      /** @description A later attempt of the same key finished (done or skipped) */
+      recovered: boolean;
+    };
+    TaskFigures: {
+      /** @enum {string} */
+      task: "gather" | "person-run" | "train-person";
+      /** @description Attempts started in the window */
+      runs: number;
+      done: number;
+      skipped: number;
+      failed: number;
+      /** @description Attempts running now (any age) */
+      running: number;
+      /** @description Median duration of the window's finished attempts; null: none finished */
+      p50DurationMs: number | null;
+      maxDurationMs: number | null;
+      /** @description The newest attempt, any age */
+      lastStartedAt: string | null;
+      /** @enum {string|null} */
+      lastStatus: "running" | "done" | "failed" | "skipped" | null;
     };
   };
   responses: never;
