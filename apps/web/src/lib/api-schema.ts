@@ -2498,7 +2498,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["NotificationSettings"];
+            "application/json": components["schemas"]["NotificationSettingsView"];
           };
         };
         /** @description Not signed in */
@@ -2541,7 +2541,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["NotificationSettings"];
+            "application/json": components["schemas"]["NotificationSettingsView"];
           };
         };
         /** @description Invalid input; error.field names the part */
@@ -2598,6 +2598,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/notifications/webhook/test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a signed test event to your saved webhook now, and say what happened
+     * @description Posts `webhook.test` once (no retries: press again to retry), signed like every event: `X-Aura-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with your webhook secret>`. 200 whether or not the receiver took it: `delivered` and `status` say how it answered, `reason` why not. A URL on a private or local address is not posted to unless this server allows it. 409 when no webhook is set.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What the receiver answered */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["WebhookTestResult"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Server error */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/schedule": {
     parameters: {
       query?: never;
@@ -2646,6 +2721,81 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/schedule/run-now": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for your next batch now (at most once an hour)
+     * @description Queues your run at once: your models learn what changed, your next batch is prepared and you are told, as when it is due. 202 once queued, with when you may ask again. 429 (with Retry-After) when you asked less than an hour ago. 409 when there is nothing to prepare (no CV or roles: field `profile`; a batch waits to be rated: `batch`; liked jobs of your last batch without an application: `applications`) — the hour is not used up then — and when this server does not run the agent's tasks (schedules off, or an API without them: field `tasks`); `canAskNow` in GET /api/schedule says which.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Queued: your batch is being prepared */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BatchAsk"];
+          };
+        };
+        /** @description Not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Server error */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3381,7 +3531,7 @@ export interface components {
       /** Format: date-time */
       occurredAt?: string;
     };
-    NotificationSettings: {
+    NotificationSettingsView: {
       /**
        * @description The language of AURA's e-mails
        * @enum {string}
@@ -3395,6 +3545,10 @@ export interface components {
       webhookUrl: string | null;
       /** @description Signs each webhook body (X-Aura-Signature: t=…,v1=HMAC-SHA256 of t.body) */
       webhookSecret: string | null;
+      /** @description Where AURA's e-mails go: your account's address; null when it has none */
+      emailAddress: string | null;
+      /** @description Whether this server sends e-mail (SMTP_URL is set); null when the server does not say */
+      mailConfigured: boolean | null;
     };
     NotificationSettingsInput: {
       /** @enum {string} */
@@ -3404,13 +3558,41 @@ export interface components {
       /** Format: uri */
       webhookUrl?: string | null;
     };
+    WebhookTestResult: {
+      /** @description Whether the receiver answered 2xx */
+      delivered: boolean;
+      /** @description The receiver's HTTP status; null when it could not be reached */
+      status: number | null;
+      /** @description Why it was not delivered; null when it was */
+      reason: string | null;
+      /** @description X-Aura-Delivery of the test; null when nothing was sent */
+      deliveryId: string | null;
+      /** @enum {string} */
+      event: "webhook.test";
+      /** @description Where it was sent (your saved webhook URL) */
+      url: string;
+    };
     Schedule: {
       frequencyDays: number;
       /** @description UTC; null while a batch waits for you to rate it, or with no CV or roles */
       nextDueAt: string | null;
+      /** @description A batch waits for you to rate it (nextDueAt is then null) */
+      batchWaiting: boolean;
       timeZone: string;
       /** @description Whether this server runs schedules */
       scheduling: boolean;
+      /** @description Whether this server prepares a batch on request (POST /api/schedule/run-now) */
+      canAskNow: boolean;
+      /** @description UTC: when you may ask for a batch again (once an hour); null when you may ask now */
+      askAllowedAt: string | null;
+    };
+    BatchAsk: {
+      /** @enum {boolean} */
+      queued: true;
+      /** @description Your run was queued already (by the schedule or an earlier ask) */
+      alreadyQueued: boolean;
+      /** @description UTC: when you may ask again */
+      nextAllowedAt: string;
     };
     AgentOverview: {
       generatedAt: string;
