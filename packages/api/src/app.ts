@@ -21,7 +21,7 @@ import {
   whySchema,
 } from "@aura/core";
 import { secureHeaders } from "hono/secure-headers";
-import type { Auth } from "./auth.ts";
+import { type Auth, accountMailRoutes } from "./auth.ts";
 import { errorResponse } from "./errors.ts";
 import { bodySize } from "./middleware/body-size.ts";
 import { corsFor } from "./middleware/cors.ts";
@@ -93,6 +93,7 @@ export function createApi(deps: ApiDeps) {
   app.use("/api/*", bodySize);
   app.use("/api/auth/sign-in/*", limits.signIn);
   app.use("/api/auth/sign-up/*", limits.signUp);
+  app.use("/api/auth/request-password-reset", limits.signIn);
   app.use("/api/*", sessions.requireUser);
   app.use("/api/*", limits.writes);
 
@@ -129,6 +130,8 @@ export function createApi(deps: ApiDeps) {
 
   const api = app
     .route("/", healthRoutes(deps))
+    // Before accountRoutes, whose last route hands the rest of /api/auth/* to better-auth.
+    .route("/", accountMailRoutes(deps.auth))
     .route("/", accountRoutes(deps, sessions))
     .route("/", jobRoutes(deps))
     .route("/", insightRoutes(deps))

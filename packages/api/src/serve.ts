@@ -67,6 +67,8 @@ export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: s
     trustedOrigins: allowedOrigins,
     github: keys(env.GITHUB_CLIENT_ID, env.GITHUB_CLIENT_SECRET),
     google: keys(env.GOOGLE_CLIENT_ID, env.GOOGLE_CLIENT_SECRET),
+    mailer: options.mailer,
+    log: options.log,
   });
   return {
     db: options.db,
