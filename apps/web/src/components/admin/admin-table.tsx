@@ -16,6 +16,7 @@ export interface Column {
 export function TableSection({
   id,
   title,
+  level = 2,
   empty,
   emptyText,
   columns,
@@ -23,16 +24,19 @@ export function TableSection({
 }: {
   id: string;
   title: string;
+  /** The heading's level: 2 for the page's sections, 3 for a table inside one. */
+  level?: 2 | 3;
   empty: boolean;
   emptyText: string;
   columns: Column[];
   children: ReactNode;
 }) {
+  const Heading = level === 3 ? "h3" : "h2";
   return (
     <section aria-labelledby={id} className={`${ui.card} flex flex-col gap-3`}>
-      <h2 id={id} className="text-xl font-bold">
+      <Heading id={id} className={level === 3 ? "text-lg font-semibold" : "text-xl font-bold"}>
         {title}
-      </h2>
+      </Heading>
       {empty ? (
         <p className="text-muted">{emptyText}</p>
       ) : (
@@ -66,15 +70,20 @@ export function TableSection({
 export function TableRow({
   header,
   alignTop = false,
+  alert = false,
   children,
 }: {
   header: ReactNode;
   /** Tops the cells, for rows whose cells can take several lines. */
   alignTop?: boolean;
+  /** Tints the row, for something that went wrong (a word in the row says what, too). */
+  alert?: boolean;
   children: ReactNode;
 }) {
   return (
-    <tr className={`border-b border-border ${alignTop ? "align-top " : ""}last:border-b-0`}>
+    <tr
+      className={`border-b border-border ${alignTop ? "align-top " : ""}${alert ? "bg-danger/10 " : ""}last:border-b-0`}
+    >
       <th scope="row" className="py-1.5 pr-3 text-left font-normal">
         {header}
       </th>

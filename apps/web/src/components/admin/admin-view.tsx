@@ -12,6 +12,7 @@ import type { AdminOverview } from "@/lib/api";
 import { adminOverviewQuery } from "@/lib/queries";
 import { ui } from "@/lib/ui";
 import { type Column, NumberCell, TableRow, TableSection } from "./admin-table";
+import { AgentSection } from "./agent-section";
 
 // Recharts draws in the browser only.
 const AdminCharts = dynamic(
@@ -58,7 +59,10 @@ type ColumnKey =
   | "userId"
   | "cv";
 
-/** The admin view: every user's figures, the pipeline's runs and each board's health. */
+/**
+ * The admin view: every user's figures, what the agent runs by itself, the pipeline's runs and
+ * each board's health.
+ */
 export function AdminView() {
   const t = useTranslations("admin");
   const locale = useLocale();
@@ -143,6 +147,8 @@ export function AdminView() {
         </h2>
         <AdminCharts overview={overview} />
       </section>
+
+      <AgentSection />
 
       <TableSection
         id="admin-runs"
