@@ -5,13 +5,21 @@ import { pageMetadata } from "@/lib/page-metadata";
 
 export const generateMetadata = pageMetadata("signIn", "/sign-in");
 
-export default async function SignIn({ params }: { params: Promise<{ locale: string }> }) {
+export default async function SignIn({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  /** reset=done: back from choosing a new password. */
+  searchParams: Promise<{ reset?: string | string[] }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("auth");
+  const { reset } = await searchParams;
   return (
     <AuthPage title={t("signInTitle")}>
-      <AuthForm mode="sign-in" />
+      <AuthForm mode="sign-in" notice={reset === "done" ? t("resetDone") : null} />
     </AuthPage>
   );
 }
