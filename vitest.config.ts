@@ -18,7 +18,8 @@ export default defineConfig({
             "apps/web/src/**/*.test.ts",
             "eval/**/*.test.ts",
           ],
-          env: { AURA_TEST_DATABASE_URL: "" },
+          // Tests that need a server whatever the project (the task queue) find it here.
+          env: { AURA_TEST_DATABASE_URL: "", AURA_TEST_SERVER_URL: serverUrl ?? "" },
         },
       },
       ...(serverUrl

@@ -238,13 +238,8 @@ export { type PersonSchedule, personSchedules } from "./tasks/due-people.ts";
 export { createPersonNotifier } from "./tasks/notify-person.ts";
 export { createScheduler, nextRunOf, type Scheduler } from "./tasks/scheduler.ts";
 export { openTaskQueue, type TaskQueue } from "./tasks/task-queue.ts";
-export {
-  PersonBusyError,
-  performTask,
-  type TaskContext,
-  type TaskOutcome,
-  type TaskRequest,
-} from "./tasks/task-requests.ts";
+export { PersonBusyError, performTask } from "./tasks/task-requests.ts";
+export type { TaskContext, TaskOutcome, TaskRequest } from "./tasks/task-types.ts";
 export type { TaskRunner } from "./tasks/task-runner.ts";
 export { listTaskRuns, type TaskRunView } from "./tasks/task-runs.ts";
 export {

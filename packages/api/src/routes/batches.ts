@@ -67,7 +67,8 @@ const lock = createRoute({
   method: "post",
   path: "/api/batches/{id}/lock",
   tags: ["batches"],
-  summary: "Lock a batch whose jobs are all rated; with next=true, open the next one",
+  summary:
+    "Lock a batch whose jobs are all rated (your models then learn from it in the background); with next=true, open the next one",
   security,
   request: {
     params: idParamSchema,
@@ -131,6 +132,11 @@ export function batchRoutes(deps: ApiDeps) {
     .openapi(lock, async (c) => {
       const userId = c.get("userId");
       const batch = await lockBatch(db, userId, c.req.valid("param").id);
+      // Their models learn from these ratings off the request path (a worker thread or a queue
+      // worker); the next batch opened here already refits the bandit, later ones use the rest.
+      await deps.tasks?.trainPerson(userId).catch((error: unknown) => {
+        deps.log?.warn({ event: "task", task: "train-person", userId, err: error }, "not queued");
+      });
       // The next batch waits while a liked job of this one has no confirmed application.
       const pending = await pendingApplications(db, userId);
       const next =

@@ -201,10 +201,10 @@ export const configSchema = z
         retries: z.number().int().min(0).max(10).default(2),
         retryDelaySeconds: z.number().int().min(1).max(3600).default(30),
         /**
-         * A task running longer than this is taken as dead (its worker was killed) and run again;
-         * on the PostgreSQL queue only.
+         * On the PostgreSQL queue: a task running longer than this is failed and tried again (a
+         * worker that dies is noticed sooner, by its lapsed lease).
          */
-        taskTimeoutSeconds: z.number().int().min(5).max(86_400).default(900),
+        taskTimeoutSeconds: z.number().int().min(5).max(86_400).default(3600),
       })
       .strict()
       .prefault({}),

@@ -453,6 +453,10 @@ export const taskRuns = pgTable(
     result: jsonb("result").notNull().default({}),
     /** The error a person can read, when it failed. */
     error: text("error"),
+    /** The process that ran it (host:pid:id): a dead one's runs are taken as failed. */
+    worker: text("worker"),
+    /** The PostgreSQL queue's job (pg-boss id); null when it ran in process. */
+    queueJob: text("queue_job"),
   },
   (t) => [
     index("task_runs_started").on(t.startedAt),

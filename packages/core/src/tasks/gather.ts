@@ -7,7 +7,7 @@ import type { Logger } from "../log/logger.ts";
 import { embedAndIndex } from "../pipeline/embed-and-index.ts";
 import { canReachSources, runIngest } from "../pipeline/run-ingest.ts";
 import { withLease } from "./leases.ts";
-import type { TaskOutcome } from "./task-requests.ts";
+import type { TaskOutcome } from "./task-types.ts";
 
 /** Longer than any gathering; renewed while one runs, so only a dead holder's lapses. */
 const GATHER_LEASE_MS = 10 * 60_000;

@@ -4,7 +4,7 @@
 // that is gone (SIGKILL).
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, like, sql } from "drizzle-orm";
 import { type Database, resultRows } from "../db/client.ts";
 import { taskLeases } from "../db/schema.ts";
 
@@ -36,14 +36,20 @@ async function deadLocalHolder(db: Database, name: string): Promise<string | nul
     .select({ holder: taskLeases.holder })
     .from(taskLeases)
     .where(eq(taskLeases.name, name));
-  const [host, pid] = row?.holder.split(":") ?? [];
-  if (!row || host !== hostname() || !pid || !/^\d+$/.test(pid)) return null;
-  if (Number(pid) === process.pid) return null;
+  return row && localProcessGone(row.holder) ? row.holder : null;
+}
+
+/** Whether `holder` (host:pid:…) names a process of this machine that no longer runs. */
+export function localProcessGone(holder: string): boolean {
+  const [host, pid] = holder.split(":");
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid) || Number(pid) === process.pid) {
+    return false;
+  }
   try {
     process.kill(Number(pid), 0);
-    return null;
+    return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH" ? row.holder : null;
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 
@@ -78,4 +84,13 @@ export async function withLease<T>(
     clearInterval(renew);
     await releaseLease(db, name, holder).catch(() => undefined);
   }
+}
+
+/** The holders of the unexpired leases whose names start with `prefix`. */
+export async function liveLeases(db: Database, prefix: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ name: taskLeases.name })
+    .from(taskLeases)
+    .where(and(like(taskLeases.name, `${prefix}%`), gt(taskLeases.expiresAt, sql`now()`)));
+  return new Set(rows.map((row) => row.name.slice(prefix.length)));
 }

@@ -3,7 +3,7 @@
 import { type Batch, openBatch } from "../batch/batches.ts";
 import { AppError } from "../errors.ts";
 import { trainUser } from "../learn/train.ts";
-import type { TaskContext, TaskOutcome } from "./task-requests.ts";
+import type { TaskContext, TaskOutcome } from "./task-types.ts";
 
 /** Trains what changed in a worker thread (the event loop keeps serving); kept models stay. */
 async function train(deps: TaskContext, userId: string) {

@@ -5,8 +5,9 @@
 import { Cron } from "croner";
 import type { AgentStatus, AgentTasks } from "./agent-schema.ts";
 import { duePeople } from "./due-people.ts";
-import { performTask, personTaskKey, type TaskContext } from "./task-requests.ts";
+import { performTask, personTaskKey } from "./task-requests.ts";
 import { createTaskRunner, type TaskRunner } from "./task-runner.ts";
+import type { TaskContext } from "./task-types.ts";
 
 export interface SchedulerDeps extends TaskContext {
   /** Where the tasks run; default: in this process, one at a time. */

@@ -1,15 +1,20 @@
 // The agent's tasks on a PostgreSQL server: a durable queue (pg-boss) that any number of
-// processes sharing DATABASE_URL take tasks from (`aura worker`, or `aura serve` itself). A task
-// whose worker died (SIGKILL, a lost machine) is taken as failed once it has run longer than
-// schedule.taskTimeoutSeconds and is run again; failed tasks stay in the queue's record and in
-// task_runs with their error. One person's tasks never run at once (their lease, task-requests.ts).
+// processes sharing DATABASE_URL take tasks from (`aura worker`, or `aura serve` itself). Each
+// worker keeps a lease alive while it runs; a task whose worker died (SIGKILL, a lost machine:
+// its process gone, or its lease lapsed) is failed by the next worker that looks, and the queue
+// runs it again after its retry delay. A task running past schedule.taskTimeoutSeconds is failed
+// too. Failed tasks stay in the queue's record and in task_runs with their error. One person's
+// tasks never run at once (their lease, task-requests.ts).
 import PgBoss from "pg-boss";
 import type { AuraConfig } from "../config/config.ts";
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../log/logger.ts";
 import type { AgentStatus } from "./agent-schema.ts";
-import { PersonBusyError, type TaskOutcome, type TaskRequest } from "./task-requests.ts";
+import { leaseHolder, liveLeases, localProcessGone, releaseLease, takeLease } from "./leases.ts";
+import { PersonBusyError } from "./task-requests.ts";
 import { attemptTask, type TaskRunner } from "./task-runner.ts";
+import { markInterruptedRuns, runningQueueRuns } from "./task-runs.ts";
+import type { TaskOutcome, TaskRequest } from "./task-types.ts";
 
 /** The gathering alone; every person's tasks in the other (pg-boss queue names). */
 const QUEUES = { gather: "aura-gather", person: "aura-person" } as const;
@@ -18,6 +23,8 @@ const queueOf = (request: TaskRequest) =>
 
 /** A busy person's task is sent again this much later. */
 const BUSY_DELAY_SECONDS = 30;
+/** A worker renews its lease this often; one not renewed for three turns is dead. */
+const HEARTBEAT_MS = 10_000;
 
 export interface TaskQueue extends TaskRunner {
   /**
@@ -93,6 +100,8 @@ export async function openTaskQueue(options: {
   }
 
   let stopped = false;
+  const timers: NodeJS.Timeout[] = [];
+  const stopWork: (() => Promise<void>)[] = [];
   return {
     kind: "postgres-queue",
     async enqueue(request) {
@@ -108,10 +117,37 @@ export async function openTaskQueue(options: {
     },
     depth,
     async work(db, perform, concurrency) {
+      const worker = leaseHolder();
+      const heartbeat = () => takeLease(db, `worker:${worker}`, worker, 3 * HEARTBEAT_MS);
+      await heartbeat();
+      // Tasks whose worker died go back to the queue (pg-boss retries them).
+      const reap = async () => {
+        await heartbeat();
+        const alive = await liveLeases(db, "worker:");
+        for (const run of await runningQueueRuns(db)) {
+          if (run.worker && alive.has(run.worker) && !localProcessGone(run.worker)) continue;
+          if ((await markInterruptedRuns(db, { id: run.id })) === 0) continue;
+          log.warn(
+            { event: "task", task: run.task, queueJob: run.queueJob, deadWorker: run.worker },
+            "a dead worker's task goes back to the queue",
+          );
+          await boss.fail(run.task === "gather" ? QUEUES.gather : QUEUES.person, run.queueJob, {
+            message: "its worker stopped before it finished",
+          });
+        }
+      };
+      const guarded = () =>
+        reap().catch((error) => log.warn({ event: "queue", err: error }, "reaping failed"));
+      await guarded();
+      timers.push(setInterval(guarded, HEARTBEAT_MS));
+      stopWork.push(() => releaseLease(db, `worker:${worker}`, worker));
       const handle = async (jobs: PgBoss.JobWithMetadata<TaskRequest>[]) => {
         for (const job of jobs) {
           try {
-            await attemptTask({ db, log, perform }, job.data, job.retryCount + 1);
+            await attemptTask({ db, log, perform }, job.data, job.retryCount + 1, {
+              worker,
+              queueJob: job.id,
+            });
           } catch (error) {
             if (!(error instanceof PersonBusyError)) throw error;
             // Not a failure: this person's other task runs elsewhere; come back later.
@@ -135,7 +171,9 @@ export async function openTaskQueue(options: {
     },
     async stop() {
       stopped = true;
+      for (const timer of timers) clearInterval(timer);
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      for (const release of stopWork) await release().catch(() => undefined);
     },
   };
 }

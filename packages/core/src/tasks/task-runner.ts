@@ -5,8 +5,8 @@
 import type { Database } from "../db/client.ts";
 import type { Logger } from "../log/logger.ts";
 import type { AgentStatus } from "./agent-schema.ts";
-import type { TaskOutcome, TaskRequest } from "./task-requests.ts";
 import { finishedRunOf, finishTaskRun, markInterruptedRuns, startTaskRun } from "./task-runs.ts";
+import type { TaskOutcome, TaskRequest } from "./task-types.ts";
 
 export interface TaskRunner {
   kind: AgentStatus["runner"];
@@ -28,6 +28,7 @@ export async function attemptTask(
   options: { db: Database; log: Logger; perform: (request: TaskRequest) => Promise<TaskOutcome> },
   request: TaskRequest,
   attempt: number,
+  by: { worker?: string; queueJob?: string } = {},
 ): Promise<TaskOutcome | null> {
   const { db, log } = options;
   const repeat = request.task !== "gather" && request.repeat;
@@ -35,7 +36,13 @@ export async function attemptTask(
   await markInterruptedRuns(db, { key: request.key });
   const userId = request.task === "gather" ? null : request.userId;
   const started = Date.now();
-  const id = await startTaskRun(db, { task: request.task, key: request.key, userId, attempt });
+  const id = await startTaskRun(db, {
+    task: request.task,
+    key: request.key,
+    userId,
+    attempt,
+    ...by,
+  });
   const fields = { event: "task", task: request.task, key: request.key, userId, attempt };
   try {
     const outcome = await options.perform(request);

@@ -1,5 +1,5 @@
 // The record of what the agent ran: one row per attempt, for `aura runs` and the admin page.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { type TaskName, taskRuns } from "../db/schema.ts";
 import { errorMessage } from "../errors.ts";
@@ -22,7 +22,16 @@ export interface TaskRunView {
 
 export async function startTaskRun(
   db: Database,
-  run: { task: TaskName; key: string; userId?: string | null; attempt?: number },
+  run: {
+    task: TaskName;
+    key: string;
+    userId?: string | null;
+    attempt?: number;
+    /** The process running it (leaseHolder()). */
+    worker?: string | null;
+    /** The PostgreSQL queue's job id. */
+    queueJob?: string | null;
+  },
 ): Promise<number> {
   const [row] = await db
     .insert(taskRuns)
@@ -32,6 +41,8 @@ export async function startTaskRun(
       userId: run.userId ?? null,
       status: "running",
       attempt: run.attempt ?? 1,
+      worker: run.worker ?? null,
+      queueJob: run.queueJob ?? null,
     })
     .returning({ id: taskRuns.id });
   if (!row) throw new Error("the task run was not recorded");
@@ -65,7 +76,7 @@ export async function finishTaskRun(
  */
 export async function markInterruptedRuns(
   db: Database,
-  options: { key?: string },
+  options: { key?: string; id?: number },
 ): Promise<number> {
   const rows = await db
     .update(taskRuns)
@@ -78,6 +89,7 @@ export async function markInterruptedRuns(
       and(
         eq(taskRuns.status, "running"),
         options.key === undefined ? undefined : eq(taskRuns.key, options.key),
+        options.id === undefined ? undefined : eq(taskRuns.id, options.id),
       ),
     )
     .returning({ id: taskRuns.id });
@@ -117,4 +129,20 @@ export async function listTaskRuns(
     result: (row.result ?? {}) as Record<string, unknown>,
     error: row.error,
   }));
+}
+
+/** Queue tasks recorded as running, with the process running each. */
+export async function runningQueueRuns(
+  db: Database,
+): Promise<{ id: number; task: TaskName; worker: string | null; queueJob: string }[]> {
+  const rows = await db
+    .select({
+      id: taskRuns.id,
+      task: taskRuns.task,
+      worker: taskRuns.worker,
+      queueJob: taskRuns.queueJob,
+    })
+    .from(taskRuns)
+    .where(and(eq(taskRuns.status, "running"), isNotNull(taskRuns.queueJob)));
+  return rows.flatMap((row) => (row.queueJob ? [{ ...row, queueJob: row.queueJob }] : []));
 }

@@ -1,0 +1,58 @@
+// A real PostgreSQL server for tests that need one whatever the project they run in (the queue,
+// worker processes): the server CI started (AURA_TEST_SERVER_URL), else one started here with
+// scripts/start-test-postgres.sh, else none (PostgreSQL is not installed: the test is skipped).
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+export interface TestPostgres {
+  /** A fresh, empty database of its own on the server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const script = fileURLToPath(
+  new URL("../../../../scripts/start-test-postgres.sh", import.meta.url),
+);
+
+function postgresInstalled(): boolean {
+  if (!existsSync("/usr/lib/postgresql")) return false;
+  return readdirSync("/usr/lib/postgresql").some((v) =>
+    existsSync(`/usr/lib/postgresql/${v}/bin/initdb`),
+  );
+}
+
+export async function startTestPostgres(): Promise<TestPostgres | null> {
+  let serverUrl = process.env.AURA_TEST_SERVER_URL || process.env.AURA_TEST_DATABASE_URL;
+  let stopServer = () => {};
+  if (!serverUrl) {
+    if (!postgresInstalled()) return null;
+    const started = spawnSync("bash", [script], { encoding: "utf8" });
+    if (started.status !== 0) throw new Error(`PostgreSQL did not start: ${started.stderr}`);
+    serverUrl = started.stdout.trim();
+    // "PostgreSQL data in <dir> (stop: <command>)" on stderr.
+    const stop = /\(stop: (.*)\)/.exec(started.stderr)?.[1];
+    stopServer = () => {
+      if (stop) spawnSync("bash", ["-c", `${stop} -m immediate`], { stdio: "ignore" });
+    };
+  }
+  const name = `aura_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async close() {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+      stopServer();
+    },
+  };
+}
