@@ -12,17 +12,21 @@ describe("aura runs", () => {
     const json = await aura("runs", "--json");
     expect(json.code, json.stderr).toBe(0);
     const shown = JSON.parse(json.stdout);
-    expect(shown.schedules).toMatchObject({
-      enabled: true,
-      gather: { pattern: "0 4 * * *" },
-      sweep: { pattern: "*/15 * * * *" },
+    expect(shown.enabled).toBe(true);
+    expect(shown.status).toMatchObject({
+      runner: "in-process",
+      schedules: [
+        { name: "gather", pattern: "0 4 * * *" },
+        { name: "sweep", pattern: "*/15 * * * *" },
+      ],
+      queue: { waiting: 0, running: 0, failed: 0 },
     });
-    const nextGather = new Date(shown.schedules.gather.next);
+    const nextGather = new Date(shown.status.schedules[0].nextRunAt);
     expect(nextGather.getUTCHours()).toBe(4);
     expect(nextGather.getTime()).toBeGreaterThan(Date.now());
     expect(nextGather.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000);
     expect(shown.runs).toEqual([]);
-    expect(shown.people).toEqual([]);
+    expect(shown.people).toMatchObject({ scheduled: 0, dueNow: 0 });
 
     const text = await aura("runs");
     expect(text.code).toBe(0);
