@@ -8,11 +8,15 @@ import { join } from "node:path";
 import {
   type ClosableEmbedder,
   configSchema,
+  createScheduler,
   type DatabaseHandle,
   embedAndIndex,
   importPostings,
+  listTaskRuns,
   openEmbedder,
+  type Scheduler,
   schema,
+  silentLogger,
 } from "@aura/core";
 import {
   createTestDatabase,
@@ -28,6 +32,8 @@ let handle: DatabaseHandle;
 let embedder: ClosableEmbedder;
 let server: { url: string; close: () => Promise<void> };
 let dataDir: string;
+/** The agent's tasks in this process, as `aura serve` runs them on the embedded database. */
+let agent: Scheduler;
 let documented: { method: string; pattern: RegExp; template: string; statuses: Set<number> }[] = [];
 
 interface Reply {
@@ -109,6 +115,10 @@ beforeAll(async () => {
   embedder = await openEmbedder(config.embed, { inThread: true });
   await importPostings(handle.db, { content: rankTestPostingsJsonl, fileName: "jobs.jsonl" });
   await embedAndIndex(handle.db, embedder, { cacheDir: dataDir });
+  agent = createScheduler(
+    { db: handle.db, config, embedder: async () => embedder, log: silentLogger },
+    { start: false },
+  );
   server = await startServer({
     db: handle.db,
     databaseKind: handle.kind,
@@ -116,6 +126,7 @@ beforeAll(async () => {
     env: { ALLOWED_ORIGINS: "http://localhost:3000" },
     embedder: async () => embedder,
     port: 0,
+    tasks: agent,
   });
   const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
     paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
@@ -132,6 +143,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await agent?.stop();
   await embedder?.close();
   await handle?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -237,6 +249,11 @@ describe("the API", () => {
     // Two jobs were liked: no next batch until an application of this one is confirmed.
     expect(locked.body.next).toBeNull();
     expect(locked.body.pendingApplications).toEqual({ batchId: made.body.id, liked: 2 });
+    // The lock queued their training, which runs after the answer, off the request path.
+    await agent.runner.idle();
+    const [training] = await listTaskRuns(handle.db, { userId: ana.userId });
+    expect(training).toMatchObject({ task: "train-person", status: "skipped" });
+    expect(training?.result).toMatchObject({ ratings: made.body.jobs.length, trained: [] });
     const blocked = await call("POST", "/batches", ana);
     expect(blocked.status).toBe(409);
     expect(blocked.body.error).toMatchObject({ code: "conflict", field: "applications" });
