@@ -335,3 +335,45 @@ test("the language and theme switch, and stay switched", async ({ page }) => {
   await page.reload();
   await expect(page.locator("html")).toHaveClass(/light/);
 });
+
+test.describe("notifications in settings", () => {
+  // A browser away from UTC: its time zone replaces the default once, and is saved.
+  test.use({ timezoneId: "Europe/Lisbon" });
+
+  test("e-mail, the e-mails' language, the time zone from the browser, a refused webhook", async ({
+    page,
+  }) => {
+    const en: Messages = (key, values) => message("en", key, values);
+    await page.goto("/en/sign-in");
+    const up = await page.request.post("/api/auth/sign-up/email", {
+      data: { name: "Nora", email: `nora-${Date.now()}@example.com`, password: "long password 1" },
+    });
+    expect(up.status()).toBe(201);
+    await page.goto("/en/settings");
+    const section = page.getByRole("region", { name: en("notifications.title") });
+    const label = (key: string) => section.getByLabel(en(key), { exact: true });
+    await expect(label("notifications.email")).toBeChecked();
+    await expect(label("notifications.timeZone")).toHaveValue("Europe/Lisbon");
+    await expect
+      .poll(async () => (await (await page.request.get("/api/notifications")).json()).timeZone)
+      .toBe("Europe/Lisbon");
+
+    await label("notifications.language").selectOption("pt");
+    await label("notifications.email").uncheck();
+    await expect(section.getByText(en("notifications.unsaved"))).toBeVisible();
+    const save = section.getByRole("button", { name: en("notifications.save") });
+    await save.click();
+    await expect(section.getByText(en("notifications.saved"))).toBeVisible();
+    await expect(save).toBeDisabled();
+
+    // A webhook on this machine's own addresses is refused by the server, saying why.
+    await label("notifications.webhook").fill("http://127.0.0.1:9/hook");
+    await save.click();
+    await expect(section.getByRole("alert")).toContainText("private or local address");
+
+    await page.reload();
+    await expect(label("notifications.language")).toHaveValue("pt");
+    await expect(label("notifications.email")).not.toBeChecked();
+    await expect(label("notifications.webhook")).toHaveValue("");
+  });
+});

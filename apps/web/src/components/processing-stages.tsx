@@ -5,8 +5,15 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Link, useRouter } from "@/i18n/navigation";
 import { ApiError, client, send } from "@/lib/api";
-import { currentBatchQuery, statusQuery } from "@/lib/queries";
+import {
+  currentBatchQuery,
+  notificationsQuery,
+  scheduleQuery,
+  statusQuery,
+  useSaveNotifications,
+} from "@/lib/queries";
 import { ui } from "@/lib/ui";
+import { useErrorText } from "@/lib/use-error-text";
 
 type StageState = "waiting" | "running" | "done" | "failed";
 
@@ -98,6 +105,7 @@ export function ProcessingStages() {
           </li>
         ))}
       </ol>
+      {stages.ranking === "done" || error ? null : <EmailWhenReady />}
       {error ? (
         <div role="alert" className="flex flex-col gap-3">
           <p className="text-danger">{t("failed", { message: error })}</p>
@@ -105,6 +113,57 @@ export function ProcessingStages() {
             {t("toDashboard")}
           </Link>
         </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * "E-mail me when it is ready": turns e-mail notifications on, so the person may leave; the
+ * schedule prepares the batch and e-mails them. Says so plainly when no e-mail can reach them
+ * (no address on the account, or a server without mail). Not offered where nothing runs by
+ * itself (schedules off): the batch is made only while this page is open.
+ */
+function EmailWhenReady() {
+  const t = useTranslations("notifications");
+  const tc = useTranslations("common");
+  const errorText = useErrorText();
+  const { data: settings } = useQuery(notificationsQuery);
+  const { data: schedule } = useQuery(scheduleQuery);
+  const save = useSaveNotifications();
+  if (!settings || !schedule?.scheduling) return null;
+  const { emailAddress } = settings;
+  const blocked =
+    emailAddress === null
+      ? t("noAddress")
+      : settings.mailConfigured === false
+        ? t("mailOff")
+        : null;
+  return (
+    <div className={`${ui.card} flex flex-col items-start gap-3`}>
+      {blocked ? (
+        <p className="text-sm text-muted">{blocked}</p>
+      ) : settings.email && emailAddress ? (
+        <p role="status">
+          <span aria-hidden="true" className="text-success">
+            ✓{" "}
+          </span>
+          {t("emailMeOn", { address: emailAddress })}
+        </p>
+      ) : (
+        <button
+          type="button"
+          onClick={() => save.mutate({ email: true })}
+          disabled={save.isPending}
+          className={ui.buttonQuiet}
+        >
+          {save.isPending ? t("emailMeSaving") : t("emailMe")}
+        </button>
+      )}
+      {save.error ? (
+        <p role="alert" className="text-danger">
+          {tc("error", { message: errorText(save.error) })}
+        </p>
       ) : null}
     </div>
   );

@@ -27,3 +27,50 @@ export function age(iso: string, locale: string, now = Date.now()): string {
   }
   return format.format(0, "minute");
 }
+
+/** A zone the browser knows, else UTC (a zone saved on a server with newer time zone data). */
+function knownZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return timeZone;
+  } catch {
+    return "UTC";
+  }
+}
+
+/**
+ * A UTC instant shown in the person's time zone, in the page's language, with the zone's short
+ * name: "Monday, 14 December, 09:00 CET".
+ */
+export function dateTimeIn(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: knownZone(timeZone),
+    timeZoneName: "short",
+  }).format(new Date(iso));
+}
+
+/** The time of day of a UTC instant in the person's time zone: "14:32 CET" (or "2:32 PM EST"). */
+export function timeIn(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: knownZone(timeZone),
+    timeZoneName: "short",
+  }).format(new Date(iso));
+}
+
+/** Every IANA time zone the browser knows, with UTC and `also` (e.g. the saved one) among them. */
+export function timeZones(...also: (string | null | undefined)[]): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf("timeZone");
+  } catch {}
+  const all = new Set([...zones, "UTC"]);
+  for (const zone of also) if (zone) all.add(zone);
+  return [...all].sort((a, b) => a.localeCompare(b));
+}

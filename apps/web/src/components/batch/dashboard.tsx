@@ -1,12 +1,20 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
-import { useCallback, useReducer, useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { type ReactNode, useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { useToast } from "@/components/toast";
 import { Link } from "@/i18n/navigation";
 import { ApiError, type Batch, client, type Rating, send } from "@/lib/api";
-import { batchesQuery, currentBatchQuery, queryKeys } from "@/lib/queries";
+import { dateTimeIn, timeIn } from "@/lib/format";
+import {
+  batchesQuery,
+  currentBatchQuery,
+  queryKeys,
+  scheduleQuery,
+  useAskForBatch,
+  useGuessNotificationDefaults,
+} from "@/lib/queries";
 import { ui } from "@/lib/ui";
 import { useErrorText } from "@/lib/use-error-text";
 import { JobCard } from "./job-card";
@@ -53,7 +61,38 @@ export function Dashboard() {
   const batchesChanged = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.batchLists });
     void queryClient.invalidateQueries({ queryKey: queryKeys.metrics });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.schedule });
   }, [queryClient]);
+
+  /** Reads the open batch again; one that arrived replaces whatever stands in for it. */
+  const { refetch: refetchCurrent } = current;
+  const refreshBatch = useCallback(async () => {
+    const { data: batch } = await refetchCurrent();
+    if (batch) {
+      setInterruption(null);
+      batchesChanged();
+    }
+  }, [refetchCurrent, batchesChanged]);
+  // After "Ask for one now" the batch is prepared in the background: the schedule (which says
+  // when one waits) and the open batch are read again a few times.
+  const askTimers = useRef<ReturnType<typeof setTimeout>[]>([]);
+  useEffect(() => () => askTimers.current.forEach(clearTimeout), []);
+  const batchAsked = useCallback(() => {
+    askTimers.current.forEach(clearTimeout);
+    askTimers.current = [10_000, 30_000, 60_000, 120_000, 240_000].map((delay) =>
+      setTimeout(() => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.schedule });
+        void refreshBatch();
+      }, delay),
+    );
+  }, [queryClient, refreshBatch]);
+  /** A page with the schedule under it ("Your next batch is due …", "Ask for one now"). */
+  const withSchedule = (page: ReactNode, openBatch: boolean) => (
+    <div className="flex flex-col gap-6">
+      {page}
+      <SchedulePanel openBatch={openBatch} onQueued={batchAsked} onBatchWaiting={refreshBatch} />
+    </div>
+  );
 
   // A query's subscribers hear of a change on the next task; the stars and sliders must show
   // it in this event's own render, or React puts a controlled input back to its old value and a
@@ -256,7 +295,7 @@ export function Dashboard() {
     );
   }
   if (state.kind === "gate") {
-    return (
+    return withSchedule(
       <section
         aria-labelledby="gate-title"
         className={`${ui.card} flex max-w-2xl flex-col items-start gap-3`}
@@ -282,12 +321,13 @@ export function Dashboard() {
         <p role="status" aria-live="polite" className="text-sm text-muted">
           {busy ? t("gateOpening") : ""}
         </p>
-      </section>
+      </section>,
+      false,
     );
   }
   if (state.kind === "none" || state.kind === "exhausted") {
     const none = state.kind === "none";
-    return (
+    return withSchedule(
       <section className={`${ui.card} flex flex-col items-start gap-3`}>
         <h1 className="text-xl font-semibold">{none ? t("emptyTitle") : t("noJobsTitle")}</h1>
         <p className="text-muted">{none ? t("emptyText") : t("noJobsText")}</p>
@@ -298,7 +338,8 @@ export function Dashboard() {
         ) : (
           <p className="text-sm text-muted">{state.message}</p>
         )}
-      </section>
+      </section>,
+      false,
     );
   }
 
@@ -361,6 +402,138 @@ export function Dashboard() {
           {t("review")}
         </Link>
       </div>
+      <SchedulePanel openBatch onQueued={batchAsked} onBatchWaiting={refreshBatch} />
     </div>
+  );
+}
+
+/** Why the person may not ask for a batch now, from the API's 409 field. */
+const REFUSALS = {
+  profile: "reasonNoProfile",
+  batch: "reasonWaiting",
+  applications: "reasonApplications",
+  tasks: "reasonNoTasks",
+} as const;
+
+/**
+ * When the next batch is due, in the person's time zone (or that one waits to be rated), and
+ * "Ask for one now": at most once an hour, disabled with the reason while it may not be asked.
+ */
+function SchedulePanel({
+  openBatch,
+  onQueued,
+  onBatchWaiting,
+}: {
+  /** A batch is on the page, waiting to be rated. */
+  openBatch: boolean;
+  /** The run was queued: the page looks for the batch it prepares. */
+  onQueued: () => void;
+  /** The schedule says a batch waits that the page does not show yet (prepared meanwhile). */
+  onBatchWaiting: () => void;
+}) {
+  const t = useTranslations("schedule");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const failed = useErrorText();
+  // Times are shown in the person's zone: a default UTC becomes the browser's, once.
+  useGuessNotificationDefaults(locale);
+  const { data: schedule, error } = useQuery(scheduleQuery);
+  const ask = useAskForBatch();
+  const [, tick] = useReducer((n: number) => n + 1, 0);
+
+  const unseenBatch = schedule?.batchWaiting === true && !openBatch;
+  useEffect(() => {
+    if (unseenBatch) onBatchWaiting();
+  }, [unseenBatch, onBatchWaiting]);
+
+  // The button comes back by itself once the hour has passed.
+  const allowedAt = schedule?.askAllowedAt ? Date.parse(schedule.askAllowedAt) : null;
+  useEffect(() => {
+    if (allowedAt === null) return;
+    const wait = allowedAt - Date.now();
+    if (wait <= 0) return;
+    const timer = setTimeout(tick, Math.min(wait + 500, 2_147_000_000));
+    return () => clearTimeout(timer);
+  }, [allowedAt]);
+
+  if (!schedule) {
+    return error ? (
+      <p className="text-sm text-muted">{t("loadError", { message: failed(error) })}</p>
+    ) : null;
+  }
+  const zone = schedule.timeZone;
+  const waiting = openBatch || schedule.batchWaiting;
+  const tooSoon = allowedAt !== null && allowedAt > Date.now() && schedule.askAllowedAt;
+  const reason = !schedule.canAskNow
+    ? t("reasonNoTasks")
+    : waiting
+      ? t("reasonWaiting")
+      : schedule.nextDueAt === null
+        ? t("reasonNoProfile")
+        : tooSoon
+          ? t("reasonTooSoon", { time: timeIn(tooSoon, locale, zone) })
+          : null;
+
+  const due = waiting
+    ? t("waiting")
+    : schedule.nextDueAt === null
+      ? t("noProfile")
+      : Date.parse(schedule.nextDueAt) <= Date.now()
+        ? t("dueNow")
+        : t("nextDue", { when: dateTimeIn(schedule.nextDueAt, locale, zone) });
+
+  let outcome: ReactNode = null;
+  if (ask.isSuccess) {
+    outcome = (
+      <p>
+        <span aria-hidden="true" className="text-success">
+          ✓{" "}
+        </span>
+        {t("queued")}
+      </p>
+    );
+  } else if (ask.error) {
+    const cause = ask.error;
+    const refusal =
+      cause instanceof ApiError && cause.status === 409 && cause.field
+        ? REFUSALS[cause.field as keyof typeof REFUSALS]
+        : undefined;
+    const message =
+      cause instanceof ApiError && cause.status === 429 && tooSoon
+        ? t("reasonTooSoon", { time: timeIn(tooSoon, locale, zone) })
+        : refusal
+          ? t(refusal)
+          : tc("error", { message: failed(cause) });
+    outcome = (
+      <p role="alert" className="text-danger">
+        {message}
+      </p>
+    );
+  }
+
+  return (
+    <section aria-labelledby="schedule-title" className={`${ui.card} flex flex-col gap-3`}>
+      <h2 id="schedule-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p>
+        {due} <span className="text-muted">{t("every", { days: schedule.frequencyDays })}</span>
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          onClick={() => ask.mutate(undefined, { onSuccess: onQueued })}
+          disabled={reason !== null || ask.isPending}
+          aria-describedby="ask-hint"
+          className={ui.buttonQuiet}
+        >
+          {ask.isPending ? t("asking") : t("ask")}
+        </button>
+        <p id="ask-hint" className="text-sm text-muted">
+          {reason ?? t("askLimit")}
+        </p>
+      </div>
+      <div aria-live="polite">{outcome}</div>
+    </section>
   );
 }
