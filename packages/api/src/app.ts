@@ -10,6 +10,7 @@ import {
   type Embedder,
   jobViewSchema,
   type Logger,
+  type Mailer,
   outcomeSchema,
   preferencesViewSchema,
   rankedJobViewSchema,
@@ -57,6 +58,13 @@ export interface ApiDeps {
   log?: Logger;
   /** The server's secret (the auth secret): it also signs unsubscribe links. */
   secret: string;
+  /** The mail sender; null: this server has no SMTP_URL; absent: the server does not say. */
+  mailer?: Mailer | null;
+  /**
+   * Webhooks to loopback and private addresses may be saved and tested (notify.webhook.
+   * allowPrivate: a one-person install posting to its own machine; tests).
+   */
+  allowPrivateWebhooks?: boolean;
   /** The agent's tasks (asking for a batch now, training after a lock, the admin view); none: nothing is queued. */
   tasks?: AgentTasks;
 }

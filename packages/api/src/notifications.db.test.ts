@@ -20,8 +20,8 @@ import { createTestDatabase, startTestSmtpServer, type TestSmtpServer } from "@a
 import { getRequestListener } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ApiDeps } from "./app.ts";
 import { createApi } from "./app.ts";
-import type { NotificationDeps } from "./routes/notifications.ts";
 import { apiDeps, startServer } from "./serve.ts";
 
 const SECRET = "notifications-test-secret-0123456789abcdef";
@@ -45,8 +45,8 @@ const tasks: AgentTasks = {
   }),
 };
 
-/** createApi over node:http on 127.0.0.1 with deps that startServer does not pass (yet). */
-async function listen(deps: NotificationDeps) {
+/** createApi over node:http on 127.0.0.1 with deps of its own (a stand-in AgentTasks). */
+async function listen(deps: ApiDeps) {
   const http = createServer(getRequestListener(createApi(deps).fetch));
   await new Promise<void>((done) => http.listen(0, "127.0.0.1", done));
   const { port } = http.address() as AddressInfo;

@@ -81,6 +81,8 @@ export function apiDeps(options: Omit<ServeOptions, "port" | "host">, baseUrl: s
     log: options.log,
     secret,
     tasks: options.tasks,
+    mailer: options.mailer,
+    allowPrivateWebhooks: options.config.notify.webhook.allowPrivate,
   };
 }
 

@@ -45,6 +45,7 @@ export async function startAgent(options: AgentOptions): Promise<Scheduler> {
       appUrl: options.appUrl,
       secret: options.secret,
       log: options.log,
+      allowPrivateWebhooks: options.config.notify.webhook.allowPrivate,
     }),
   };
   const { databaseUrl } = options.config;

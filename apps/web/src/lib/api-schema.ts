@@ -1798,7 +1798,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Lock a batch whose jobs are all rated; with next=true, open the next one */
+    /** Lock a batch whose jobs are all rated (your models then learn from it in the background); with next=true, open the next one */
     post: {
       parameters: {
         query?: {

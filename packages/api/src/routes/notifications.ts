@@ -7,7 +7,6 @@ import {
   batchAskAllowedAt,
   batchAskSchema,
   getNotificationSettings,
-  type Mailer,
   notificationSettingsInputSchema,
   notificationSettingsView,
   notificationSettingsViewSchema,
@@ -147,22 +146,7 @@ const DONE_PAGE = {
   text: "You will no longer get these messages from AURA. Turn them on again in Settings.",
 };
 
-/**
- * What these routes read beyond ApiDeps when the server passes it: the mail sender (whether
- * e-mail can go out at all) and whether webhooks may point at private addresses.
- */
-export type NotificationDeps = ApiDeps & {
-  /** The mail sender; null: this server has no SMTP_URL; absent: the server does not say. */
-  mailer?: Mailer | null;
-  /**
-   * Webhooks to loopback and private addresses may be saved and tested (a one-person install
-   * posting to its own machine, tests). Off unless set: a person's URL must not make the server
-   * post into its own network.
-   */
-  allowPrivateWebhooks?: boolean;
-};
-
-export function notificationRoutes(deps: NotificationDeps) {
+export function notificationRoutes(deps: ApiDeps) {
   const { db } = deps;
   const allowPrivate = deps.allowPrivateWebhooks === true;
   const mailConfigured = deps.mailer === undefined ? null : deps.mailer !== null;

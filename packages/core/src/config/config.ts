@@ -149,6 +149,11 @@ const notifyConfigSchema = z
         retries: z.number().int().min(0).max(10).default(4),
         /** The first wait between attempts; each next one doubles. */
         backoffMs: z.number().int().min(0).max(600_000).default(2_000),
+        /**
+         * Webhooks to loopback and private addresses (a one-person install posting to its own
+         * machine). Off: a person's URL must not make the server post into its own network.
+         */
+        allowPrivate: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

@@ -322,7 +322,7 @@ describe("mailer configuration", () => {
         notify: {
           mailFrom: "AURA <aura@example.org>",
           smtpTimeoutMs: 5_000,
-          webhook: { timeoutMs: 1_000, retries: 0, backoffMs: 0 },
+          webhook: { timeoutMs: 1_000, retries: 0, backoffMs: 0, allowPrivate: false },
         },
       },
     });
