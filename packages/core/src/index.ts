@@ -239,9 +239,9 @@ export { createPersonNotifier } from "./tasks/notify-person.ts";
 export { createScheduler, nextRunOf, type Scheduler } from "./tasks/scheduler.ts";
 export { openTaskQueue, type TaskQueue } from "./tasks/task-queue.ts";
 export { PersonBusyError, performTask } from "./tasks/task-requests.ts";
-export type { TaskContext, TaskOutcome, TaskRequest } from "./tasks/task-types.ts";
 export type { TaskRunner } from "./tasks/task-runner.ts";
 export { listTaskRuns, type TaskRunView } from "./tasks/task-runs.ts";
+export type { TaskContext, TaskOutcome, TaskRequest } from "./tasks/task-types.ts";
 export {
   listOutcomes,
   type Outcome,
