@@ -4,12 +4,8 @@
 // person's name goes into the message only.
 import { AppError } from "../errors.ts";
 import { z } from "../shared/contract-zod.ts";
-import {
-  escapeHtml,
-  MAIL_LANGUAGES,
-  type MailContent,
-  type MailLanguage,
-} from "./batch-ready-message.ts";
+import { MAIL_LANGUAGES, type MailContent, type MailLanguage } from "./batch-ready-message.ts";
+import { COLOURS, escapeHtml, mailHtml } from "./mail-frame.ts";
 
 /** Asks for a sign-in link or a password reset; the answer is the same whether or not the address has an account. */
 export const accountMailRequestSchema = z
@@ -143,19 +139,6 @@ const WORDS: Record<MailLanguage, LanguageWords> = {
   },
 };
 
-// The "batch ready" e-mail's light colours: the button is the primary #5B8CFF with the dark
-// text #0B0F19 (contrast 6:1).
-const COLOURS = {
-  page: "#F8FAFF",
-  surface: "#FFFFFF",
-  text: "#0C1222",
-  muted: "#4A5368",
-  border: "#DDE3F0",
-  primary: "#5B8CFF",
-  onPrimary: "#0B0F19",
-};
-const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-
 /**
  * The e-mail with a sign-in link. Throws AppError("invalid_input") on a bad input (a URL that
  * is not http(s)).
@@ -199,29 +182,17 @@ function linkMessage(input: AccountLinkInput, kind: "signIn" | "reset"): MailCon
   ].join("\n");
 
   const paragraph = `margin:16px 0 0;font-size:16px;line-height:24px;color:${COLOURS.text};`;
-  const html = `<!DOCTYPE html>
-<html lang="${data.language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(words.subject)}</title></head>
-<body style="margin:0;padding:0;background:${COLOURS.page};">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:${COLOURS.page};font-family:${FONT};">
-<tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:${COLOURS.surface};border:1px solid ${COLOURS.border};border-radius:12px;">
-<tr><td style="padding:28px;">
-<div style="font-size:13px;letter-spacing:2px;font-weight:700;color:${COLOURS.muted};">AURA</div>
-<h1 style="margin:12px 0 0;font-size:22px;line-height:28px;color:${COLOURS.text};">${escapeHtml(words.subject)}</h1>
-<p style="${paragraph}">${escapeHtml(language.greeting(name))}</p>
+  const html = mailHtml({
+    language: data.language,
+    subject: words.subject,
+    padding: "28px",
+    body: `<p style="${paragraph}">${escapeHtml(language.greeting(name))}</p>
 <p style="margin:8px 0 0;font-size:16px;line-height:24px;color:${COLOURS.text};">${escapeHtml(words.lead)}</p>
 <p style="margin:20px 0 0;"><a href="${escapeHtml(data.url)}" style="display:inline-block;background:${COLOURS.primary};color:${COLOURS.onPrimary};font-size:16px;line-height:20px;font-weight:700;text-decoration:none;padding:12px 22px;border-radius:8px;">${escapeHtml(words.button)}</a></p>
 <p style="${paragraph}">${escapeHtml(validity)} ${escapeHtml(words.ignore)}</p>
-<p style="margin:16px 0 0;font-size:14px;line-height:20px;color:${COLOURS.muted};">${escapeHtml(language.copy)}<br><a href="${escapeHtml(data.url)}" style="color:${COLOURS.muted};word-break:break-all;">${escapeHtml(data.url)}</a></p>
-</td></tr>
-</table>
-<p style="max-width:560px;margin:16px auto 0;font-size:13px;line-height:20px;color:${COLOURS.muted};">${escapeHtml(words.why)}</p>
-</td></tr>
-</table>
-</body>
-</html>
-`;
+<p style="margin:16px 0 0;font-size:14px;line-height:20px;color:${COLOURS.muted};">${escapeHtml(language.copy)}<br><a href="${escapeHtml(data.url)}" style="color:${COLOURS.muted};word-break:break-all;">${escapeHtml(data.url)}</a></p>`,
+    footer: escapeHtml(words.why),
+  });
 
   // RFC 3834: sent by a program, so vacation replies and the like stay away.
   return { subject: words.subject, text, html, headers: { "Auto-Submitted": "auto-generated" } };

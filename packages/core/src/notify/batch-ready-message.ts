@@ -3,6 +3,10 @@
 // one-click unsubscribe headers of RFC 8058. The person's name goes into the message only.
 import { z } from "zod";
 import { AppError } from "../errors.ts";
+import { COLOURS, escapeHtml, mailHtml } from "./mail-frame.ts";
+
+/** Where it was first, for those who import it from here. */
+export { escapeHtml };
 
 export const MAIL_LANGUAGES = ["en", "es", "pt"] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
@@ -99,19 +103,6 @@ const WORDS: Record<MailLanguage, Words> = {
   },
 };
 
-// Light colours of the design (mail clients show light far more reliably than dark); the
-// button is the primary #5B8CFF with the dark text #0B0F19 (contrast 6:1; white on it is 3:1).
-const COLOURS = {
-  page: "#F8FAFF",
-  surface: "#FFFFFF",
-  text: "#0C1222",
-  muted: "#4A5368",
-  border: "#DDE3F0",
-  primary: "#5B8CFF",
-  onPrimary: "#0B0F19",
-};
-const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-
 /**
  * The message for a batch that is ready. Throws AppError("invalid_input") on a bad input
  * (no jobs, a URL that is not http(s)).
@@ -168,34 +159,22 @@ ${company}<div style="color:${COLOURS.muted};font-size:14px;line-height:20px;"><
     })
     .join("\n");
 
-  const html = `<!DOCTYPE html>
-<html lang="${data.language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(words.subject)}</title></head>
-<body style="margin:0;padding:0;background:${COLOURS.page};">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:${COLOURS.page};font-family:${FONT};">
-<tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:${COLOURS.surface};border:1px solid ${COLOURS.border};border-radius:12px;">
-<tr><td style="padding:28px 28px 8px;">
-<div style="font-size:13px;letter-spacing:2px;font-weight:700;color:${COLOURS.muted};">AURA</div>
-<h1 style="margin:12px 0 0;font-size:22px;line-height:28px;color:${COLOURS.text};">${escapeHtml(words.subject)}</h1>
-<p style="margin:16px 0 0;font-size:16px;line-height:24px;color:${COLOURS.text};">${escapeHtml(words.greeting(name))}</p>
-<p style="margin:8px 0 0;font-size:16px;line-height:24px;color:${COLOURS.text};">${escapeHtml(words.intro(jobs.length))}</p>
-</td></tr>
-<tr><td style="padding:8px 28px 0;">
+  const html = mailHtml({
+    language: data.language,
+    subject: words.subject,
+    padding: "28px 28px 8px",
+    body: `<p style="margin:16px 0 0;font-size:16px;line-height:24px;color:${COLOURS.text};">${escapeHtml(words.greeting(name))}</p>
+<p style="margin:8px 0 0;font-size:16px;line-height:24px;color:${COLOURS.text};">${escapeHtml(words.intro(jobs.length))}</p>`,
+    rows: `<tr><td style="padding:8px 28px 0;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0">
 ${rows}
 </table>
 </td></tr>
 <tr><td style="padding:20px 28px 28px;">
 <a href="${escapeHtml(data.dashboardUrl)}" style="display:inline-block;background:${COLOURS.primary};color:${COLOURS.onPrimary};font-size:16px;line-height:20px;font-weight:700;text-decoration:none;padding:12px 22px;border-radius:8px;">${escapeHtml(words.open)}</a>
-</td></tr>
-</table>
-<p style="max-width:560px;margin:16px auto 0;font-size:13px;line-height:20px;color:${COLOURS.muted};">${escapeHtml(words.why)} <a href="${escapeHtml(data.unsubscribeUrl)}" style="color:${COLOURS.muted};text-decoration:underline;">${escapeHtml(words.unsubscribe)}</a></p>
-</td></tr>
-</table>
-</body>
-</html>
-`;
+</td></tr>`,
+    footer: `${escapeHtml(words.why)} <a href="${escapeHtml(data.unsubscribeUrl)}" style="color:${COLOURS.muted};text-decoration:underline;">${escapeHtml(words.unsubscribe)}</a>`,
+  });
 
   return {
     subject: words.subject,
@@ -206,13 +185,4 @@ ${rows}
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   };
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }

@@ -7,6 +7,7 @@ import { Link, useRouter } from "@/i18n/navigation";
 import { ApiError, client, send } from "@/lib/api";
 import { ui } from "@/lib/ui";
 import { AuthAlert, AuthNotice, mailLanguage, useAuthErrorText } from "./auth-notes";
+import { PasswordField } from "./password-field";
 
 /**
  * Sign in or sign up with e-mail and password (the API's accounts). Signing in also offers a
@@ -116,24 +117,7 @@ export function AuthForm({
           className={ui.field}
         />
       </label>
-      <label className="flex flex-col gap-1.5">
-        <span className="text-sm font-medium">{t("password")}</span>
-        <input
-          name="password"
-          type="password"
-          required
-          minLength={8}
-          maxLength={128}
-          autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
-          aria-describedby={mode === "sign-up" ? "password-hint" : undefined}
-          className={ui.field}
-        />
-        {mode === "sign-up" ? (
-          <span id="password-hint" className="text-sm text-muted">
-            {t("passwordHint")}
-          </span>
-        ) : null}
-      </label>
+      <PasswordField label={t("password")} purpose={mode === "sign-up" ? "new" : "current"} />
       {mode === "sign-in" ? (
         <Link href="/forgot-password" className="-mt-2 self-start text-sm">
           {t("forgot")}

@@ -6,6 +6,7 @@ import { Link, useRouter } from "@/i18n/navigation";
 import { ApiError, client, send } from "@/lib/api";
 import { ui } from "@/lib/ui";
 import { AuthAlert, useAuthErrorText } from "./auth-notes";
+import { PasswordField } from "./password-field";
 
 /** A new password with the token of an e-mailed link; then on to sign in with it. */
 export function ResetPasswordForm({ token }: { token: string | null }) {
@@ -44,22 +45,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4">
-      <label className="flex flex-col gap-1.5">
-        <span className="text-sm font-medium">{t("newPassword")}</span>
-        <input
-          name="password"
-          type="password"
-          required
-          minLength={8}
-          maxLength={128}
-          autoComplete="new-password"
-          aria-describedby="password-hint"
-          className={ui.field}
-        />
-        <span id="password-hint" className="text-sm text-muted">
-          {t("passwordHint")}
-        </span>
-      </label>
+      <PasswordField label={t("newPassword")} purpose="new" />
       {error ? <AuthAlert>{error}</AuthAlert> : null}
       <button type="submit" disabled={busy || spent} className={ui.button}>
         {busy ? t("working") : t("savePassword")}
