@@ -1,62 +1,80 @@
-// The agent's tasks for a server process (`aura start`, `aura serve`) or `aura worker`: the
-// schedules, and where tasks run — in this process on the embedded database, from the
-// PostgreSQL queue on a server.
+// What a long-running AURA process (`aura start`, `aura serve`, `aura worker`) shares: its log,
+// its mail sender, the sentence encoder opened on first use, and the agent — the schedules and
+// where tasks run (in this process on the embedded database, from the PostgreSQL queue on a
+// server).
+import { authSecret } from "@aura/api";
 import {
   type AuraConfig,
+  type ClosableEmbedder,
+  createLogger,
   createPersonNotifier,
   createScheduler,
   type Database,
-  type Embedder,
-  type Logger,
-  type Mailer,
+  loadConfig,
+  mailerFromConfig,
+  openEmbedder,
   openTaskQueue,
   performTask,
-  type Scheduler,
   type TaskContext,
 } from "@aura/core";
 
-export interface AgentOptions {
+export interface AgentProcessOptions {
   db: Database;
   config: AuraConfig;
-  embedder: () => Promise<Embedder>;
-  log: Logger;
-  mailer: Mailer | null;
   /** Where people open AURA (links in the messages; known once the server listens). */
   appUrl: () => string;
-  /** Signs unsubscribe links (the auth secret). */
-  secret: string;
   /** Run the crons here (one process of a cluster does). */
   schedules: boolean;
   /** Tasks this process takes from the PostgreSQL queue at once (0: none, only enqueue). */
   work: number;
 }
 
-/** Starts the scheduler (crons only when `schedules`), and on a server the queue's workers. */
-export async function startAgent(options: AgentOptions): Promise<Scheduler> {
+export async function openAgentProcess(options: AgentProcessOptions) {
+  const { config, db } = options;
+  // JSON lines on stdout (readable ones on a terminal): requests, tasks, errors.
+  const log = createLogger({ level: config.logLevel });
+  const { env } = loadConfig({ cwd: process.cwd(), env: process.env });
+  const mailer = mailerFromConfig({ env, config, log });
+  let embedder: Promise<ClosableEmbedder> | null = null;
+  // Opened on the first ranking request or task, in this thread (one CV at a time).
+  const openShared = () => {
+    embedder ??= openEmbedder(config.embed, { inThread: true });
+    return embedder;
+  };
   const context: TaskContext = {
-    db: options.db,
-    config: options.config,
-    embedder: options.embedder,
-    log: options.log,
+    db,
+    config,
+    embedder: openShared,
+    log,
     notify: createPersonNotifier({
-      db: options.db,
-      config: options.config,
-      mailer: options.mailer,
+      db,
+      config,
+      mailer,
       appUrl: options.appUrl,
-      secret: options.secret,
-      log: options.log,
-      allowPrivateWebhooks: options.config.notify.webhook.allowPrivate,
+      secret: authSecret(process.env, config.dataDir),
+      log,
+      allowPrivateWebhooks: config.notify.webhook.allowPrivate,
     }),
   };
-  const { databaseUrl } = options.config;
-  const queue = databaseUrl
-    ? await openTaskQueue({ databaseUrl, config: options.config, log: options.log })
-    : undefined;
+  const { databaseUrl } = config;
+  const queue = databaseUrl ? await openTaskQueue({ databaseUrl, config, log }) : undefined;
   if (queue && options.work > 0) {
-    await queue.work(options.db, (request) => performTask(context, request), options.work);
+    await queue.work(db, (request) => performTask(context, request), options.work);
   }
-  return createScheduler(
+  const agent = createScheduler(
     { ...context, runner: queue },
-    { start: options.schedules && options.config.schedule.enabled },
+    { start: options.schedules && config.schedule.enabled },
   );
+  return {
+    log,
+    mailer,
+    embedder: openShared,
+    agent,
+    /** Stops the schedules and lets running tasks finish, then closes the mailer and encoder. */
+    async close() {
+      await agent.stop();
+      mailer?.close();
+      await (await embedder)?.close();
+    },
+  };
 }

@@ -1,19 +1,9 @@
 import cluster from "node:cluster";
-import { authSecret, type ServeOptions, startServer } from "@aura/api";
-import {
-  AppError,
-  type AuraConfig,
-  type ClosableEmbedder,
-  createLogger,
-  loadConfig,
-  mailerFromConfig,
-  migrateDatabase,
-  openDatabase,
-  openEmbedder,
-} from "@aura/core";
+import { type ServeOptions, startServer } from "@aura/api";
+import { AppError, type AuraConfig, loadConfig, migrateDatabase, openDatabase } from "@aura/core";
 import type { Command } from "commander";
 import pc from "picocolors";
-import { startAgent } from "../agent.ts";
+import { openAgentProcess } from "../agent.ts";
 import { action, parseCount } from "../context.ts";
 
 export interface ServeFlags {
@@ -94,28 +84,13 @@ export async function serveOne(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   if (!quiet) await migrateDatabase(handle);
-  let embedder: Promise<ClosableEmbedder> | null = null;
-  // Opened on the first ranking request or task, in this thread (one CV at a time).
-  const openShared = () => {
-    embedder ??= openEmbedder(config.embed, { inThread: true });
-    return embedder;
-  };
-  // JSON lines on stdout (readable ones on a terminal): one per request, tasks, and errors.
-  const log = createLogger({ level: config.logLevel });
-  const { env } = loadConfig({ cwd: process.cwd(), env: process.env });
-  const mailer = mailerFromConfig({ env, config, log });
-  const secret = authSecret(process.env, config.dataDir);
   // One process runs the schedules and works the queue: this one, or a cluster's first worker.
   const leader = !quiet || cluster.worker?.id === 1;
   let appUrl = process.env.AURA_BASE_URL ?? `http://localhost:${opts.port}`;
-  const agent = await startAgent({
+  const { log, mailer, embedder, agent, close } = await openAgentProcess({
     db: handle.db,
     config,
-    embedder: openShared,
-    log,
-    mailer,
     appUrl: () => appUrl,
-    secret,
     schedules: leader,
     work: leader ? config.schedule.workers : 0,
   });
@@ -124,7 +99,7 @@ export async function serveOne(
     databaseKind: handle.kind,
     config,
     env: process.env,
-    embedder: openShared,
+    embedder,
     port: opts.port,
     host: opts.host,
     web,
@@ -162,9 +137,7 @@ export async function serveOne(
   }
   const stop = async () => {
     await server.close();
-    await agent.stop();
-    mailer?.close();
-    await (await embedder)?.close();
+    await close();
     await handle.close();
     process.exit(0);
   };

@@ -1,16 +1,6 @@
-import { authSecret } from "@aura/api";
-import {
-  AppError,
-  type ClosableEmbedder,
-  createLogger,
-  loadConfig,
-  mailerFromConfig,
-  migrateDatabase,
-  openDatabase,
-  openEmbedder,
-} from "@aura/core";
+import { AppError, loadConfig, migrateDatabase, openDatabase } from "@aura/core";
 import type { Command } from "commander";
-import { startAgent } from "../agent.ts";
+import { openAgentProcess } from "../agent.ts";
 import { action, parseCount } from "../context.ts";
 
 export function registerWorkerCommand(program: Command): void {
@@ -29,7 +19,7 @@ database there is no queue: \`aura start\` runs the tasks itself.`,
     )
     .action(
       action(async (opts: { concurrency: number }) => {
-        const { config, env } = loadConfig({ cwd: process.cwd(), env: process.env });
+        const { config } = loadConfig({ cwd: process.cwd(), env: process.env });
         if (!config.databaseUrl) {
           throw new AppError(
             "invalid_input",
@@ -39,22 +29,10 @@ database there is no queue: \`aura start\` runs the tasks itself.`,
         }
         const handle = await openDatabase({ url: config.databaseUrl });
         await migrateDatabase(handle);
-        // JSON lines on stdout, one per task attempt (readable ones on a terminal).
-        const log = createLogger({ level: config.logLevel });
-        let embedder: Promise<ClosableEmbedder> | null = null;
-        const openShared = () => {
-          embedder ??= openEmbedder(config.embed, { inThread: true });
-          return embedder;
-        };
-        const mailer = mailerFromConfig({ env, config, log });
-        const agent = await startAgent({
+        const { log, mailer, close } = await openAgentProcess({
           db: handle.db,
           config,
-          embedder: openShared,
-          log,
-          mailer,
           appUrl: () => process.env.AURA_BASE_URL ?? "http://localhost:3000",
-          secret: authSecret(process.env, config.dataDir),
           schedules: false,
           work: opts.concurrency,
         });
@@ -68,9 +46,7 @@ database there is no queue: \`aura start\` runs the tasks itself.`,
           `worker taking tasks, ${opts.concurrency} at a time (Ctrl+C stops after the running ones)`,
         );
         const stop = async () => {
-          await agent.stop();
-          mailer?.close();
-          await (await embedder)?.close();
+          await close();
           await handle.close();
           process.exit(0);
         };

@@ -3,8 +3,6 @@
 // runner retries a failed task and records every attempt; one gathering at a time.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Batch } from "../batch/batches.ts";
 import { lockBatch } from "../batch/batches.ts";
@@ -27,6 +25,7 @@ import { importPostings } from "../pipeline/import-postings.ts";
 import { ensureUser, saveProfile } from "../profile/profile-store.ts";
 import { dataScienceCv, rankTestPostingsJsonl } from "../rank/rank-test-postings.ts";
 import { createTestDatabase } from "../testing/test-database.ts";
+import { startTestSmtpServer } from "../testing/test-smtp-server.ts";
 import { personSchedules } from "./due-people.ts";
 import { gatherJobs } from "./gather.ts";
 import { takeLease } from "./leases.ts";
@@ -181,26 +180,8 @@ describe("the scheduler", () => {
 });
 
 describe("telling a person their batch is ready", () => {
-  it("sends the e-mail in their language and signs the webhook; the unsubscribe link turns e-mail off", async () => {
-    const mails: { to: string; raw: string }[] = [];
-    const smtp = new SMTPServer({
-      logger: false,
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          mails.push({
-            to: session.envelope.rcptTo.map((r) => r.address).join(","),
-            raw: Buffer.concat(chunks).toString("utf8"),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+  it("sends the e-mail in each person's language and signs the webhook; the unsubscribe link turns e-mail off", async () => {
+    const smtp = await startTestSmtpServer();
     const hooks: { signature: string; body: string }[] = [];
     const receiver = createServer((request, response) => {
       let body = "";
@@ -214,22 +195,30 @@ describe("telling a person their batch is ready", () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/aura`;
-    const mailer = createMailer({
-      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-      from: "AURA <aura@example.org>",
-    });
+    const mailer = createMailer({ smtpUrl: smtp.url, from: "AURA <aura@example.org>" });
     const secret = "s".repeat(40);
+    const people = [
+      { id: "maria", name: "María", language: "es", subject: "Tu nuevo lote está listo" },
+      { id: "joao", name: "João", language: "pt", subject: "Seu novo lote está pronto" },
+      { id: "emma", name: "Emma", language: "en", subject: "Your new batch is ready" },
+    ] as const;
     try {
-      await handle.db
-        .insert(users)
-        .values({ id: "maria", name: "María", email: "maria@example.org" });
-      await person("maria", 7);
-      await saveNotificationSettings(
-        handle.db,
-        "maria",
-        { language: "es", timeZone: "Europe/Madrid", webhookUrl: hookUrl },
-        { allowPrivateWebhooks: true },
-      );
+      for (const p of people) {
+        await handle.db
+          .insert(users)
+          .values({ id: p.id, name: p.name, email: `${p.id}@example.org` });
+        await person(p.id, 7);
+        await saveNotificationSettings(
+          handle.db,
+          p.id,
+          {
+            language: p.language,
+            timeZone: "Europe/Madrid",
+            ...(p.id === "maria" ? { webhookUrl: hookUrl } : {}),
+          },
+          { allowPrivateWebhooks: true },
+        );
+      }
       const notify = createPersonNotifier({
         db: handle.db,
         config,
@@ -248,18 +237,21 @@ describe("telling a person their batch is ready", () => {
       const [run] = await listTaskRuns(handle.db, { userId: "maria" });
       expect(run?.result).toMatchObject({ batchNumber: 1, notified: ["email", "webhook"] });
 
-      expect(mails).toHaveLength(1);
-      expect(mails[0]?.to).toBe("maria@example.org");
-      const mail = await simpleParser(mails[0]?.raw ?? "");
-      expect(mail.subject).toMatch(/lote/i);
-      expect(mail.text).toContain("María");
-      expect(mail.text).toContain("https://aura.example.org/es/dashboard");
+      for (const p of people) {
+        const mail = await smtp.waitFor(`${p.id}@example.org`);
+        expect(smtp.mails.filter((m) => m.to.includes(`${p.id}@example.org`))).toHaveLength(1);
+        expect(mail.parsed.subject).toBe(p.subject);
+        expect(mail.parsed.text).toContain(p.name);
+        expect(mail.parsed.text).toContain(`https://aura.example.org/${p.language}/dashboard`);
+        expect(mail.parsed.html).toContain(`lang="${p.language}"`);
+        expect(mail.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+      }
+      const maria = await smtp.waitFor("maria@example.org");
       const link =
         /https:\/\/aura\.example\.org\/api\/notifications\/unsubscribe\?token=(\S+)/.exec(
-          mail.text ?? "",
+          maria.parsed.text ?? "",
         );
       expect(link).not.toBeNull();
-      expect(mails[0]?.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
 
       expect(hooks).toHaveLength(1);
       const settings = await getNotificationSettings(handle.db, "maria");
@@ -267,6 +259,14 @@ describe("telling a person their batch is ready", () => {
       expect(verifyWebhookSignature(settings.webhookSecret ?? "", hook.signature, hook.body)).toBe(
         true,
       );
+      // A body changed on the way no longer matches its signature.
+      expect(
+        verifyWebhookSignature(
+          settings.webhookSecret ?? "",
+          hook.signature,
+          hook.body.replace("batch.ready", "batch.ready "),
+        ),
+      ).toBe(false);
       expect(JSON.parse(hook.body)).toMatchObject({
         event: "batch.ready",
         data: { batch: { number: 1 }, dashboardUrl: "https://aura.example.org/es/dashboard" },
@@ -280,7 +280,7 @@ describe("telling a person their batch is ready", () => {
       await scheduler.stop();
     } finally {
       mailer.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
     }
   }, 120_000);

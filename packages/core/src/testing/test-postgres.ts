@@ -2,10 +2,9 @@
 // worker processes): the server CI started (AURA_TEST_SERVER_URL), else one started here with
 // scripts/start-test-postgres.sh, else none (PostgreSQL is not installed: the test is skipped).
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { createServerDatabase } from "./test-database.ts";
 
 export interface TestPostgres {
   /** A fresh, empty database of its own on the server. */
@@ -38,20 +37,11 @@ export async function startTestPostgres(): Promise<TestPostgres | null> {
       if (stop) spawnSync("bash", ["-c", `${stop} -m immediate`], { stdio: "ignore" });
     };
   }
-  const name = `aura_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createServerDatabase(serverUrl);
   return {
-    url: url.toString(),
+    url: database.url,
     async close() {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await database.drop();
       stopServer();
     },
   };
