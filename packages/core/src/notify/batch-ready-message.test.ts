@@ -52,10 +52,11 @@ describe("batchReadyMessage", () => {
     );
   });
 
-  it("offers one-click unsubscribe headers", () => {
+  it("offers one-click unsubscribe headers and says it is automatic", () => {
     expect(batchReadyMessage(base).headers).toEqual({
       "List-Unsubscribe": "<https://aura.example.org/unsubscribe?token=abc>",
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "Auto-Submitted": "auto-generated",
     });
   });
 });

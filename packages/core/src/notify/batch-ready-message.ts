@@ -183,6 +183,8 @@ ${rows}
     headers: {
       "List-Unsubscribe": `<${data.unsubscribeUrl}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      // No out-of-office replies to a machine's message (RFC 3834).
+      "Auto-Submitted": "auto-generated",
     },
   };
 }
