@@ -396,6 +396,29 @@ async function loadOrBuildInProcess(
     hnsw: `${base}.usearch`,
   };
   const fingerprint = await vectorsFingerprint(db, model);
+  // Held in memory while the vectors stay the same: a server or worker opens it once, not for
+  // every batch (reading 20k vectors and their graph from disk costs ~0.4 s).
+  const held = openedIndexes.get(base);
+  if (held?.fingerprint === fingerprint) return held.search;
+  const opened = await loadOrBuildFiles(db, model, dimension, { dir, files, fingerprint });
+  openedIndexes.set(base, { fingerprint, search: opened });
+  return opened;
+}
+
+/** In-process indexes this process opened, by their files' path, with the vectors' fingerprint. */
+const openedIndexes = new Map<string, { fingerprint: string; search: VectorSearch }>();
+
+async function loadOrBuildFiles(
+  db: Database,
+  model: string,
+  dimension: number,
+  where: {
+    dir: string;
+    files: { manifest: string; ids: string; vectors: string; hnsw: string };
+    fingerprint: string;
+  },
+): Promise<VectorSearch> {
+  const { dir, files, fingerprint } = where;
   const manifest = existsSync(files.manifest)
     ? (JSON.parse(readFileSync(files.manifest, "utf8")) as IndexManifest)
     : null;
