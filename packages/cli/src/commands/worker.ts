@@ -1,5 +1,6 @@
+import { setPriority } from "node:os";
 import { AppError, loadConfig, migrateDatabase, openDatabase } from "@aura/core";
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { openAgentProcess } from "../agent.ts";
 import { action, parseCount } from "../context.ts";
 
@@ -10,6 +11,12 @@ export function registerWorkerCommand(program: Command): void {
       "take the agent's tasks (gathering jobs, preparing people's batches, training their models) from a PostgreSQL server's queue; run as many as you like on machines sharing DATABASE_URL",
     )
     .option("--concurrency <n>", "tasks this process runs at once", parseCount, 1)
+    .option(
+      "--nice <n>",
+      "CPU niceness 0–19: above 0 the worker yields the processor to a server on the same machine",
+      parseNice,
+      10,
+    )
     .addHelpText(
       "after",
       `
@@ -18,7 +25,7 @@ to 0 in aura.config.yaml to leave all the work to \`aura worker\` processes. On 
 database there is no queue: \`aura start\` runs the tasks itself.`,
     )
     .action(
-      action(async (opts: { concurrency: number }) => {
+      action(async (opts: { concurrency: number; nice: number }) => {
         const { config } = loadConfig({ cwd: process.cwd(), env: process.env });
         if (!config.databaseUrl) {
           throw new AppError(
@@ -27,6 +34,8 @@ database there is no queue: \`aura start\` runs the tasks itself.`,
             { field: "DATABASE_URL" },
           );
         }
+        // Before any thread starts: the encoder's and training's threads inherit it.
+        setPriority(opts.nice);
         const handle = await openDatabase({ url: config.databaseUrl });
         await migrateDatabase(handle);
         const { log, mailer, close } = await openAgentProcess({
@@ -55,4 +64,12 @@ database there is no queue: \`aura start\` runs the tasks itself.`,
         await new Promise(() => {});
       }),
     );
+}
+
+function parseNice(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 19) {
+    throw new InvalidArgumentError("a whole number from 0 to 19");
+  }
+  return n;
 }

@@ -78,6 +78,10 @@ export const jobs = pgTable(
     index("jobs_company_title_idx").on(t.companyKey, t.titleKey),
     index("jobs_search_vector_idx").using("gin", t.searchVector),
     index("jobs_posted_at_idx").on(t.postedAt),
+    // The newest live jobs first (GET /api/jobs, aura jobs list) without sorting them all.
+    index("jobs_live_newest_idx")
+      .on(sql`${t.postedAt} DESC NULLS LAST`, sql`${t.id} DESC`)
+      .where(sql`${t.expiredAt} IS NULL`),
     index("jobs_url_idx").on(t.url),
   ],
 );

@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { fitTraining, type TrainingInput, type TrainingOutput } from "./train-fit.ts";
 
@@ -13,6 +14,14 @@ export type TrainWorkerReply =
 const port = parentPort;
 if (!port) throw new Error("train-worker runs only as a worker thread");
 const messageOf = (error: unknown) => String((error as Error)?.message ?? error);
+
+// Training yields the processor to the requests the main thread serves: on Linux a thread's
+// niceness is its own (priority 0 names this thread), so only training runs at the lower one.
+try {
+  setPriority(Math.max(getPriority(), 10));
+} catch {
+  // Not allowed here (some containers): training just runs at the process's priority.
+}
 
 // One person at a time, in the order posted: TF.js shares one backend in the thread.
 let queue: Promise<void> = Promise.resolve();

@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_live_newest_idx" ON "jobs" USING btree ("posted_at" DESC NULLS LAST,"id" DESC) WHERE "jobs"."expired_at" IS NULL;
