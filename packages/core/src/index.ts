@@ -122,11 +122,9 @@ export {
 export {
   type BatchReadyInput,
   batchReadyMessage,
-  MAIL_LANGUAGES,
   type MailContent,
-  type MailLanguage,
-  mailLanguage,
 } from "./notify/batch-ready-message.ts";
+export { MAIL_LANGUAGES, type MailLanguage, mailLanguage } from "./notify/mail-frame.ts";
 export {
   createMailer,
   type Mailer,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../testing/test-database.ts";
-import { type DatabaseHandle, migrateDatabase } from "./client.ts";
+import { createServerDatabase, createTestDatabase } from "../testing/test-database.ts";
+import { type DatabaseHandle, migrateDatabase, openDatabase } from "./client.ts";
 
 describe("database", () => {
   let handle: DatabaseHandle;
@@ -20,6 +20,27 @@ describe("database", () => {
     );
     expect(names).toEqual(expect.arrayContaining(["ingest_runs", "job_sources", "jobs"]));
   });
+
+  // Workers and a cluster's processes start together: each migrates, none trips on another.
+  it.runIf(Boolean(process.env.AURA_TEST_DATABASE_URL))(
+    "migrates a fresh server database from three processes at once",
+    async () => {
+      const fresh = await createServerDatabase(process.env.AURA_TEST_DATABASE_URL ?? "");
+      const handles = await Promise.all([1, 2, 3].map(() => openDatabase({ url: fresh.url })));
+      try {
+        await Promise.all(handles.map((h) => migrateDatabase(h)));
+        const [first] = handles;
+        const rows = await first?.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        );
+        const applied = (rows as unknown as { rows: { n: number }[] }).rows[0]?.n;
+        expect(applied).toBeGreaterThan(10);
+      } finally {
+        for (const h of handles) await h.close();
+        await fresh.drop();
+      }
+    },
+  );
 
   // Debian's PostgreSQL has no pgvector: on a server the migration leaves it out.
   it.runIf(!process.env.AURA_TEST_DATABASE_URL)("enables pgvector on PGlite", async () => {

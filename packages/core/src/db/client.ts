@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   kind: "pglite" | "postgres";
   /** Where the data lives, for people: a folder or a server URL without its password. */
   location: string;
+  /** The server's connection pool (a PostgreSQL server only): for work on one connection. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       db: drizzlePg(pool, { schema }) as unknown as Database,
       kind: "postgres",
       location: redactUrl(target.url),
+      pool,
       close: () => pool.end(),
     };
   }
@@ -145,11 +148,25 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   if (handle.kind === "pglite") {
     // biome-ignore lint/suspicious/noExplicitAny: the migrator wants its driver's own type
     await migratePglite(handle.db as any, { migrationsFolder });
+  } else if (handle.pool) {
+    // Processes starting together (workers, a cluster) migrate one after the other: the
+    // first applies what is new, the next find nothing left to do.
+    const client = await handle.pool.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+      client.release();
+    }
   } else {
     // biome-ignore lint/suspicious/noExplicitAny: the migrator wants its driver's own type
     await migratePg(handle.db as any, { migrationsFolder });
   }
 }
+
+/** The advisory lock migrations hold on a server (any fixed number of AURA's own). */
+const MIGRATION_LOCK = 7_420_016;
 
 function redactUrl(url: string): string {
   try {

@@ -4,8 +4,8 @@
 // person's name goes into the message only.
 import { AppError } from "../errors.ts";
 import { z } from "../shared/contract-zod.ts";
-import { MAIL_LANGUAGES, type MailContent, type MailLanguage } from "./batch-ready-message.ts";
-import { COLOURS, escapeHtml, mailHtml } from "./mail-frame.ts";
+import type { MailContent } from "./batch-ready-message.ts";
+import { COLOURS, escapeHtml, MAIL_LANGUAGES, type MailLanguage, mailHtml } from "./mail-frame.ts";
 
 /** Asks for a sign-in link or a password reset; the answer is the same whether or not the address has an account. */
 export const accountMailRequestSchema = z

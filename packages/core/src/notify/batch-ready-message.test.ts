@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { batchReadyMessage, escapeHtml, mailLanguage } from "./batch-ready-message.ts";
+import { batchReadyMessage } from "./batch-ready-message.ts";
+import { escapeHtml, mailLanguage } from "./mail-frame.ts";
 
 const base = {
   language: "en" as const,

@@ -3,19 +3,7 @@
 // one-click unsubscribe headers of RFC 8058. The person's name goes into the message only.
 import { z } from "zod";
 import { AppError } from "../errors.ts";
-import { COLOURS, escapeHtml, mailHtml } from "./mail-frame.ts";
-
-/** Where it was first, for those who import it from here. */
-export { escapeHtml };
-
-export const MAIL_LANGUAGES = ["en", "es", "pt"] as const;
-export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
-
-/** A language tag ("pt-BR", "es", "fr") as one of the mail's languages; English otherwise. */
-export function mailLanguage(tag: string | null | undefined): MailLanguage {
-  const base = (tag ?? "").trim().toLowerCase().split(/[-_]/)[0];
-  return (MAIL_LANGUAGES as readonly string[]).includes(base ?? "") ? (base as MailLanguage) : "en";
-}
+import { COLOURS, escapeHtml, MAIL_LANGUAGES, type MailLanguage, mailHtml } from "./mail-frame.ts";
 
 const webUrl = z.url({ protocol: /^https?$/ });
 

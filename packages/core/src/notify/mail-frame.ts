@@ -1,7 +1,15 @@
 // The frame every AURA e-mail's HTML part shares: the document, the page, the card with the
 // "AURA" wordmark and the subject as its heading, and a line under the card. Inline styles only,
 // readable without images. What goes in the card and under it is each e-mail's own.
-import type { MailLanguage } from "./batch-ready-message.ts";
+
+export const MAIL_LANGUAGES = ["en", "es", "pt"] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+/** A language tag ("pt-BR", "es", "fr") as one of the mail's languages; English otherwise. */
+export function mailLanguage(tag: string | null | undefined): MailLanguage {
+  const base = (tag ?? "").trim().toLowerCase().split(/[-_]/)[0];
+  return (MAIL_LANGUAGES as readonly string[]).includes(base ?? "") ? (base as MailLanguage) : "en";
+}
 
 // Light colours of the design (mail clients show light far more reliably than dark); the
 // button is the primary #5B8CFF with the dark text #0B0F19 (contrast 6:1; white on it is 3:1).

@@ -9,11 +9,8 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
 import { createLogger } from "../log/logger.ts";
-import {
-  type BatchReadyInput,
-  batchReadyMessage,
-  type MailLanguage,
-} from "./batch-ready-message.ts";
+import { type BatchReadyInput, batchReadyMessage } from "./batch-ready-message.ts";
+import type { MailLanguage } from "./mail-frame.ts";
 import { createMailer, type Mailer, mailerFromConfig, requireMailer } from "./mailer.ts";
 import { signUnsubscribeToken } from "./unsubscribe-token.ts";
 

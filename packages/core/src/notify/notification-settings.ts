@@ -6,7 +6,7 @@ import type { Database } from "../db/client.ts";
 import { notificationSettings } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { z } from "../shared/contract-zod.ts";
-import { MAIL_LANGUAGES } from "./batch-ready-message.ts";
+import { MAIL_LANGUAGES } from "./mail-frame.ts";
 import type { UnsubscribeChannel } from "./unsubscribe-token.ts";
 import { checkWebhookUrl, newWebhookSecret } from "./webhook.ts";
 
