@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   learn: () => import("./learn.ts"),
   apply: () => import("./apply.ts"),
   batch: () => import("./batch.ts"),
+  schedule: () => import("./schedule.ts"),
 };
 
 const benchName = process.argv[2];
