@@ -42,7 +42,10 @@ export async function openTaskQueue(options: {
   databaseUrl: string;
   config: AuraConfig;
   log: Logger;
-  /** Seconds between looks for new tasks while idle (default 1). */
+  /**
+   * Seconds between looks for new tasks (default 0.5, pg-boss's least). pg-boss waits out the
+   * rest of this interval after a task shorter than it, so it also caps short tasks per second.
+   */
   pollSeconds?: number;
 }): Promise<TaskQueue> {
   const { schedule } = options.config;
@@ -162,7 +165,7 @@ export async function openTaskQueue(options: {
             {
               batchSize: 1,
               includeMetadata: true,
-              pollingIntervalSeconds: options.pollSeconds ?? 1,
+              pollingIntervalSeconds: options.pollSeconds ?? 0.5,
             },
             handle,
           );
