@@ -28,20 +28,21 @@
 //   each model trains on all of them, as after any new rating); train-person queued for each;
 //   people per minute with two workers, per-person durations, peak memory per worker, and the
 //   median training time of each model (learned_models.training_ms).
-// api: `aura serve` (schedule.workers: 0, so it takes no tasks) and four signed-in people with
-//   a history and an open batch. First each of GET /api/batches/current, /api/jobs?limit=20,
-//   /api/metrics and /api/applications alone, one request at a time (latency, and the CPU a
-//   request costs `aura serve` and PostgreSQL); then all four read at --rate requests/s each (5;
-//   0: as fast as they answer) by autocannon (--connections each, in their own processes) for
-//   --duration seconds, with nothing else running, then while two workers prepare the batches
-//   of --api-people (300) due people.
+// api: `aura serve` (its schedules off, schedule.workers: 0: it takes no tasks) and four
+//   signed-in people with a history and an open batch; the reads GET /api/batches/current,
+//   /api/jobs?limit=20, /api/metrics and /api/applications. First the CPU each costs `aura
+//   serve` and PostgreSQL (30 requests one at a time). Then, with nothing else running and again
+//   while two workers prepare the batches of --api-people (300) due people, --duration seconds
+//   (30) of each: one request at a time, the reads in turn (latency without queueing behind
+//   each other), and all four at --rate requests/s each (5; 0: as fast as they answer) by
+//   autocannon (--connections each, in their own processes). --reads a,b,c: other paths.
 // memory: `aura start` (embedded database, a temp data folder with the sample embedded and one
-//   person with a CV, due at once) three times: AURA_SCHEDULE=off; on with a sweep pattern that
-//   does not fire; on with the sweep every minute, until it ran that person. RSS 10 s after
-//   startup and one request, then a minute later (medians of a sample a second), or right after
-//   the person's run and 40 s later. `aura serve` stands in when the web app's build is not
-//   current (a build would write into apps/web while others work there), or with
-//   --memory-command serve.
+//   person with a CV and no batch, so due at once): AURA_SCHEDULE=off and on with a sweep
+//   pattern that does not fire, twice each in turn, then on with the sweep every minute until
+//   it ran that person. RSS 10 s after startup and one request, then a minute later (medians
+//   of a sample a second), or right after the person's run and 40 s later. `aura serve` stands
+//   in when the web app's build is not current (a build would write into apps/web while others
+//   work there), or with --memory-command serve.
 // --cpu-prof DIR: the workers write V8 CPU profiles (node --cpu-prof) there, to see their time.
 //
 // Every child process and the server database are stopped at the end, also on error or Ctrl+C.
@@ -118,6 +119,11 @@ const { values } = parseArgs({
     duration: { type: "string", default: "30" },
     rate: { type: "string", default: "5" },
     connections: { type: "string", default: "4" },
+    /** api: the paths read, comma-separated. */
+    reads: {
+      type: "string",
+      default: "/api/batches/current,/api/jobs?limit=20,/api/metrics,/api/applications",
+    },
     "memory-command": { type: "string", default: "auto" },
     /** A folder: the workers write V8 CPU profiles there (node --cpu-prof), to see their time. */
     "cpu-prof": { type: "string" },
@@ -330,7 +336,7 @@ async function startWorkers(
   };
   const sampler = setInterval(sample, 500);
   // One after the other, each ready once it holds its worker lease (taken when it starts taking
-  // tasks): workers started together race to apply a new migration (no lock), and one dies.
+  // tasks); their start is not measured.
   try {
     for (let i = 0; i < count; i++) {
       const worker = spawnAura(
@@ -541,6 +547,8 @@ interface RunFigures {
   wallS: number;
   timedOut: boolean;
   durations: number[];
+  /** Between a task's end and the next start on the same worker, ms. */
+  gaps: number[];
   workerFigures: { readyRss: number; peakRss: number; cpuSeconds: number }[];
   busy: string;
   /** CPU seconds PostgreSQL spent meanwhile. */
@@ -589,10 +597,18 @@ async function runFigures(
   task: string,
   prefix: string,
   startedMs: number,
-): Promise<Pick<RunFigures, "finished" | "failed" | "durations" | "wallS">> {
-  const rows = resultRows<{ status: string; duration_ms: number | null; finished_at: Date }>(
+): Promise<Pick<RunFigures, "finished" | "failed" | "durations" | "wallS" | "gaps">> {
+  const rows = resultRows<{
+    status: string;
+    duration_ms: number | null;
+    finished_at: Date;
+    gap_ms: number | null;
+  }>(
     await db.execute(sql`
-      SELECT status, duration_ms, finished_at FROM task_runs
+      SELECT status, duration_ms, finished_at,
+        (extract(epoch FROM started_at - lag(finished_at) OVER (
+          PARTITION BY worker ORDER BY started_at)) * 1000)::float8 AS gap_ms
+      FROM task_runs
       WHERE task = ${task} AND user_id LIKE ${`${prefix}-%`} AND status <> 'running'`),
   );
   const finished = rows.filter((r) => r.status === "done" || r.status === "skipped");
@@ -601,6 +617,7 @@ async function runFigures(
     finished: finished.length,
     failed: rows.filter((r) => r.status === "failed").length,
     durations: finished.map((r) => r.duration_ms ?? 0),
+    gaps: rows.flatMap((r) => (r.gap_ms === null ? [] : [Number(r.gap_ms)])),
     wallS: (last - startedMs) / 1000,
   };
 }
@@ -783,6 +800,7 @@ async function prepareSection(world: World): Promise<void> {
   printTable([
     ["person-run", "people", "p50 s", "p95 s", "max s"],
     durationRow("per person (task_runs.duration_ms)", result.durations),
+    durationRow("a worker idle between two tasks", result.gaps),
   ]);
   console.log(
     `  ${result.finished}/${result.queued} finished in ${result.wallS.toFixed(0)} s${result.timedOut ? " (timed out)" : ""}; ${made2?.n ?? 0} batches made; ${result.failed} failed attempts; machine CPU busy ${result.busy}; ${cpuLine(result)}; ${workerLines(result.workerFigures)}`,
@@ -804,6 +822,11 @@ async function prepareSection(world: World): Promise<void> {
     [
       "prepare: per person p50 / p95",
       `${s(percentile(result.durations, 50))} s / ${s(percentile(result.durations, 95))} s`,
+      "report",
+    ],
+    [
+      "prepare: a worker idle between two tasks, p50 / p95",
+      `${s(percentile(result.gaps, 50))} s / ${s(percentile(result.gaps, 95))} s`,
       "report",
     ],
     [
@@ -850,6 +873,7 @@ async function trainSection(world: World): Promise<void> {
   printTable([
     ["train-person", "people", "p50 s", "p95 s", "max s"],
     durationRow("per person (task_runs.duration_ms)", result.durations),
+    durationRow("a worker idle between two tasks", result.gaps),
     ...models.map((m) => [
       `  of which ${m.kind} (learned_models.training_ms)`,
       m.n,
@@ -957,12 +981,10 @@ function cannon(url: string, cookie: string, seconds: number): Promise<CannonRes
   });
 }
 
-const READS = [
-  "/api/batches/current",
-  "/api/jobs?limit=20",
-  "/api/metrics",
-  "/api/applications",
-] as const;
+const READS = values.reads
+  .split(",")
+  .map((path) => path.trim())
+  .filter(Boolean);
 
 async function readAll(base: string, cookies: string[], seconds: number) {
   return Promise.all(
@@ -970,16 +992,35 @@ async function readAll(base: string, cookies: string[], seconds: number) {
   );
 }
 
+/** One request at a time, the reads in turn, for `seconds`: each read's latencies (ms). */
+async function sequential(base: string, cookies: string[], seconds: number) {
+  const latencies: number[][] = READS.map(() => []);
+  const end = Date.now() + seconds * 1000;
+  for (let turn = 0; Date.now() < end; turn++) {
+    const i = turn % READS.length;
+    const t0 = performance.now();
+    const response = await fetch(`${base}${READS[i]}`, {
+      headers: { cookie: cookies[i % cookies.length] ?? "" },
+    });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${READS[i]}: ${response.status}`);
+    latencies[i]?.push(performance.now() - t0);
+  }
+  return latencies;
+}
+
 async function apiSection(world: World): Promise<void> {
   const { db } = world;
   const prefix = "bench-api";
   console.log(
-    `\n== api: reads while ${WORKERS} workers prepare ${API_PEOPLE} people's batches (\`aura serve\`, ${READS.length} endpoints, ${RATE > 0 ? `${RATE} req/s each` : "unbounded"}, ${CONNECTIONS} connections each, ${DURATION} s per phase)`,
+    `\n== api: reads while ${WORKERS} workers prepare ${API_PEOPLE} people's batches (\`aura serve\`, ${READS.length} endpoints; one request at a time, then ${RATE > 0 ? `${RATE} req/s each` : "as fast as they answer"} with ${CONNECTIONS} connections each; ${DURATION} s per phase)`,
   );
   await makePeople(db, world.templates, prefix, API_PEOPLE, { models: true, shiftDays: 30 });
   const port = 3981;
+  // Its schedules off: the bench's sweep queues the people, and it takes no task (workers: 0).
   const serve = spawnAura(["serve", "--port", String(port)], world.cwd, {
     ...world.workerEnv,
+    AURA_SCHEDULE: "off",
     AURA_SIGN_IN_LIMIT_PER_MINUTE: "100000",
   });
   const queue = await openTaskQueue({
@@ -1024,37 +1065,36 @@ async function apiSection(world: World): Promise<void> {
       if (batch.status !== 201) throw new Error(`batch: ${batch.status} ${await batch.text()}`);
       cookies.push(cookie);
     }
-    // Warm-up, then each read alone, one request at a time: its latency and the CPU it costs
-    // the serve process and PostgreSQL (clock ticks of 10 ms, summed over the requests).
+    // Warm-up, then the CPU each read costs the serve process and PostgreSQL (clock ticks of
+    // 10 ms, summed over 30 requests one at a time).
     await readAll(base, cookies, 5);
-    const probe: (string | number)[][] = [
-      ["one at a time", "requests", "median ms", "serve CPU ms/req", "PostgreSQL CPU ms/req"],
+    const cost: (string | number)[][] = [
+      ["CPU a request (alone)", "serve CPU ms", "PostgreSQL CPU ms"],
     ];
     for (const [i, path] of READS.entries()) {
       const cookie = cookies[i % cookies.length] ?? "";
-      const ms: number[] = [];
       const serve0 = cpuOf(serve.pid) ?? 0;
       const pg0 = postgresCpu();
       const n = 30;
       for (let r = 0; r < n; r++) {
-        const t0 = performance.now();
-        const response = await fetch(`${base}${path}`, { headers: { cookie } });
-        await response.arrayBuffer();
-        ms.push(performance.now() - t0);
+        await (await fetch(`${base}${path}`, { headers: { cookie } })).arrayBuffer();
       }
-      probe.push([
+      cost.push([
         path,
-        n,
-        percentile(ms, 50).toFixed(1),
         ((((cpuOf(serve.pid) ?? 0) - serve0) * 1000) / n).toFixed(1),
         ((postgresCpuSince(pg0) * 1000) / n).toFixed(1),
       ]);
     }
-    printTable(probe);
-    const idleCpu = machineCpu();
-    const idle = await readAll(base, cookies, DURATION);
-    const idleBusy = busyPercent(idleCpu);
-    console.log(`  reads alone: machine CPU busy ${idleBusy} — ${conditions()}`);
+    printTable(cost);
+
+    const phase = async (label: string) => {
+      const cpu0 = machineCpu();
+      const one = await sequential(base, cookies, DURATION);
+      const many = await readAll(base, cookies, DURATION);
+      console.log(`  ${label}: machine CPU busy ${busyPercent(cpu0)} — ${conditions()}`);
+      return { one, many };
+    };
+    const alone = await phase("reads alone");
 
     pool = await startWorkers(db, WORKERS, world.cwd, world.workerEnv);
     const scheduler = createScheduler(
@@ -1079,53 +1119,72 @@ async function apiSection(world: World): Promise<void> {
       },
       60_000,
     );
-    const cpu0 = machineCpu();
     const windowStart = new Date();
-    const loaded = await readAll(base, cookies, DURATION);
-    const busy = busyPercent(cpu0);
-    console.log(`  reads with the workers busy: machine CPU busy ${busy} — ${conditions()}`);
-    const [ran] = resultRows<{ n: number }>(
+    const loaded = await phase("reads with the workers busy");
+    const [ran] = resultRows<{ n: number; running: number }>(
       await db.execute(sql`
-        SELECT count(*)::int AS n FROM task_runs WHERE user_id LIKE ${`${prefix}-%`}
-          AND status IN ('done', 'skipped') AND finished_at >= ${windowStart.toISOString()}::timestamptz`),
+        SELECT count(*) FILTER (WHERE status IN ('done', 'skipped'))::int AS n,
+               count(*) FILTER (WHERE status = 'running')::int AS running
+        FROM task_runs WHERE user_id LIKE ${`${prefix}-%`}
+          AND (finished_at >= ${windowStart.toISOString()}::timestamptz OR status = 'running')`),
     );
     await pool.stop();
     pool = null;
     await purgeQueue(db);
 
     const rows: (string | number)[][] = [
-      ["endpoint", "phase", "req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "errors"],
+      ["endpoint", "load", "phase", "requests", "p50 ms", "p99 ms", "max ms", "errors"],
     ];
-    const worst = { idle: 0, loaded: 0 };
-    for (const [phase, results] of [
-      ["alone", idle],
-      ["2 workers busy", loaded],
+    const worst = { one: { alone: 0, loaded: 0 }, many: { alone: 0, loaded: 0 } };
+    for (const [name, results] of [
+      ["alone", alone],
+      [`${WORKERS} workers busy`, loaded],
     ] as const) {
-      results.forEach((r, i) => {
+      const key = name === "alone" ? "alone" : "loaded";
+      results.one.forEach((ms, i) => {
         rows.push([
           READS[i] ?? "",
-          phase,
-          r.requests.average.toFixed(0),
+          "one at a time",
+          name,
+          ms.length,
+          percentile(ms, 50).toFixed(1),
+          percentile(ms, 99).toFixed(1),
+          Math.max(...ms).toFixed(0),
+          0,
+        ]);
+        worst.one[key] = Math.max(worst.one[key], percentile(ms, 99));
+      });
+      results.many.forEach((r, i) => {
+        rows.push([
+          READS[i] ?? "",
+          RATE > 0 ? `${RATE}/s × ${CONNECTIONS} conn` : `max × ${CONNECTIONS} conn`,
+          name,
+          r.requests.total,
           r.latency.p50.toFixed(1),
           r.latency.p99.toFixed(1),
           r.latency.max.toFixed(0),
-          r.non2xx,
-          r.errors + r.timeouts,
+          r.non2xx + r.errors + r.timeouts,
         ]);
-        const key = phase === "alone" ? "idle" : "loaded";
-        worst[key] = Math.max(worst[key], r.latency.p99);
+        worst.many[key] = Math.max(worst.many[key], r.latency.p99);
       });
     }
     console.log();
     printTable(rows);
     console.log(
-      `  during the loaded phase: ${ran?.n ?? 0} of ${queued} people's batches prepared, machine CPU busy ${busy}`,
+      `  while the reads ran beside them: ${ran?.n ?? 0} of the ${queued} queued people's batches prepared (${ran?.running ?? 0} running at the end)`,
     );
-    summary.push([
-      `api: worst p99 of ${READS.length} reads while ${WORKERS} workers prepare batches (alone)`,
-      `${worst.loaded.toFixed(0)} ms (${worst.idle.toFixed(0)} ms)`,
-      "≤ 100 ms",
-    ]);
+    summary.push(
+      [
+        `api: worst p99 of ${READS.length} reads, one at a time, ${WORKERS} workers busy (alone)`,
+        `${worst.one.loaded.toFixed(0)} ms (${worst.one.alone.toFixed(0)} ms)`,
+        "≤ 100 ms",
+      ],
+      [
+        `api: worst p99 at ${RATE > 0 ? `${RATE} req/s` : "full speed"} × ${CONNECTIONS} connections each, ${WORKERS} workers busy (alone)`,
+        `${worst.many.loaded.toFixed(0)} ms (${worst.many.alone.toFixed(0)} ms)`,
+        "≤ 100 ms",
+      ],
+    );
   } finally {
     await pool?.stop();
     await queue.stop();
@@ -1170,9 +1229,19 @@ interface MemoryRun {
   person: boolean;
 }
 
+const OFF: MemoryRun = { label: "off", schedule: "off", sweep: "* * * * *", person: false };
+const ON_IDLE: MemoryRun = {
+  label: "on, idle (sweep not due)",
+  schedule: "on",
+  sweep: "0 4 29 2 *",
+  person: false,
+};
+/** Idle twice each, alternating (a heap's RSS wanders by tens of MB), then on with a run. */
 const MEMORY_RUNS: MemoryRun[] = [
-  { label: "off", schedule: "off", sweep: "* * * * *", person: false },
-  { label: "on, idle (sweep not due)", schedule: "on", sweep: "0 4 29 2 *", person: false },
+  OFF,
+  ON_IDLE,
+  OFF,
+  ON_IDLE,
   { label: "on, sweep ran the person", schedule: "on", sweep: "* * * * *", person: true },
 ];
 
@@ -1210,7 +1279,7 @@ async function memorySection(): Promise<void> {
       "peak (VmHWM)",
     ],
   ];
-  const late: Record<string, number> = {};
+  const late: Record<string, number[]> = {};
   let working: { just: number; later: number } | null = null;
   try {
     const handle = await openDatabase({ dataDir: prepared });
@@ -1285,8 +1354,9 @@ async function memorySection(): Promise<void> {
           row.push("", mb(just), mb(later));
         } else {
           await sleep(Math.max(0, readyAt + 60_000 - Date.now()));
-          late[run.label] = await medianRss(server.pid, 20);
-          row.push(mb(late[run.label] ?? 0), "", "");
+          const rss = await medianRss(server.pid, 20);
+          late[run.label] = [...(late[run.label] ?? []), rss];
+          row.push(mb(rss), "", "");
         }
         row.push(mb(memoryOf(server.pid)?.hwm ?? 0));
         rows.push(row);
@@ -1300,10 +1370,11 @@ async function memorySection(): Promise<void> {
   }
   console.log();
   printTable(rows);
-  const off = late.off ?? 0;
-  const idle = late[MEMORY_RUNS[1]?.label ?? ""] ?? 0;
+  const mean = (xs: number[] = []) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const off = mean(late[OFF.label]);
+  const idle = mean(late[ON_IDLE.label]);
   console.log(
-    "  RSS figures are medians of one sample a second; the training thread stops 30 s after its last person (train-thread.ts IDLE_MS).",
+    "  RSS figures are medians of one sample a second; differences below use the mean of the two idle runs of each; the training thread stops 30 s after its last person (train-thread.ts IDLE_MS).",
   );
   summary.push([
     `memory: the scheduler in \`aura ${command}\`: idle; just after running one person; 35–45 s after`,
