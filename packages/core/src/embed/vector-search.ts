@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { exactSearch, Index, MetricKind, ScalarKind } from "usearch";
 import { type Database, resultRows } from "../db/client.ts";
+import { decodeRealArray, realArrayBytes } from "../db/real-array.ts";
 
 export interface VectorHit {
   jobId: number;
@@ -19,6 +20,13 @@ export interface VectorSearch {
   searchEach(queries: readonly Float32Array[], k: number): Promise<VectorHit[][]>;
   /** Cosine similarity of `query` to each of these live jobs that has a vector. */
   similarities(query: Float32Array, jobIds: readonly number[]): Promise<Map<number, number>>;
+  /** The live jobs an in-process index holds, in id order (absent where the database searches). */
+  jobIds?: readonly number[];
+  /**
+   * The vectors an in-process index holds of these jobs (those it has, in their order): read
+   * from memory rather than the database. Absent where the database searches.
+   */
+  vectorsOf?(jobIds: readonly number[]): LoadedVectors;
 }
 
 /** Whether the database has pgvector installed (migration 0000 enables it where offered). */
@@ -231,25 +239,22 @@ export async function jobVectors(
   const which = jobIds
     ? sql`e.job_id = ANY(${`{${jobIds.map((id) => Math.floor(id)).join(",")}}`}::bigint[])`
     : sql`j.expired_at IS NULL`;
-  const result = await db.execute<{ job_id: string | number; embedding: number[] | string }>(sql`
-    SELECT e.job_id, e.embedding FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
-    WHERE e.model = ${model} AND ${which} AND cardinality(e.embedding) = ${dimension}`);
-  const rows = resultRows<{ job_id: string | number; embedding: number[] | string }>(result);
+  // Vectors of another dimension are left out as they are read: a condition on their size in
+  // the statement would unpack every stored vector of the model, not only these.
+  const result = await db.execute(sql`
+    SELECT e.job_id, ${realArrayBytes(sql`e.embedding`)} AS embedding
+    FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
+    WHERE e.model = ${model} AND ${which}`);
+  const rows = resultRows<{ job_id: string | number; embedding: Uint8Array }>(result);
   const matrix = new Float32Array(rows.length * dimension);
-  const ids = rows.map((row, i) => {
-    const values =
-      typeof row.embedding === "string" ? parseArrayLiteral(row.embedding) : row.embedding;
-    matrix.set(values, i * dimension);
-    return Number(row.job_id);
-  });
-  return { ids, matrix };
-}
-
-function parseArrayLiteral(text: string): number[] {
-  return text
-    .slice(1, -1)
-    .split(",")
-    .map((value) => Number(value));
+  const ids: number[] = [];
+  for (const row of rows) {
+    const vector = decodeRealArray(row.embedding);
+    if (vector?.length !== dimension) continue;
+    matrix.set(vector, ids.length * dimension);
+    ids.push(Number(row.job_id));
+  }
+  return { ids, matrix: matrix.subarray(0, ids.length * dimension) };
 }
 
 /** Up to this many vectors a brute-force scan (SIMD) is fast enough and exact. */
@@ -297,7 +302,23 @@ export function inProcessSearch(
   hnsw?: Index,
 ): SearchWithIndex {
   const count = vectors.ids.length;
+  const jobIds = [...vectors.ids].sort((a, b) => a - b);
   let rowOf: Map<number, number> | null = null;
+  const vectorsOf = (wanted: readonly number[]): LoadedVectors => {
+    rowOf ??= new Map(vectors.ids.map((id, row) => [id, row]));
+    const ids: number[] = [];
+    const matrix = new Float32Array(wanted.length * dimension);
+    for (const id of wanted) {
+      const row = rowOf.get(id);
+      if (row === undefined) continue;
+      matrix.set(
+        vectors.matrix.subarray(row * dimension, (row + 1) * dimension),
+        ids.length * dimension,
+      );
+      ids.push(id);
+    }
+    return { ids, matrix: matrix.subarray(0, ids.length * dimension) };
+  };
   const similarities = async (query: Float32Array, jobIds: readonly number[]) => {
     rowOf ??= new Map(vectors.ids.map((id, row) => [id, row]));
     const out = new Map<number, number>();
@@ -320,14 +341,19 @@ export function inProcessSearch(
       kind: "in-process",
       hnsw: null,
       similarities,
+      jobIds,
+      vectorsOf,
       async search(query: Float32Array, k: number) {
         if (count === 0) return [];
+        // One thread: a scan of 20k vectors takes under 2 ms, and a server or worker runs
+        // several at once; usearch's default (every core) cost three times the CPU.
         const matches = exactSearch(
           matrix,
           ownBuffer(query),
           dimension,
           Math.min(Math.floor(k), count),
           MetricKind.Cos,
+          1,
         ) as { keys: BigUint64Array; distances: Float32Array };
         return hits(matches.keys, matches.distances, (row) => vectors.ids[Number(row)] ?? -1);
       },
@@ -346,6 +372,8 @@ export function inProcessSearch(
     kind: "in-process",
     hnsw: built,
     similarities,
+    jobIds,
+    vectorsOf,
     async search(query: Float32Array, k: number) {
       const matches = built.search(query, Math.min(Math.floor(k), count), 0);
       return hits(matches.keys, matches.distances, Number);
@@ -353,14 +381,19 @@ export function inProcessSearch(
   });
 }
 
-/** What the stored vectors of a model look like now: changes on any add, re-embed or expiry. */
+/**
+ * What the stored vectors of a model and the live jobs look like now: changes on any add,
+ * re-embed, expiry or return. Read on every search, so two scans that need no join: the
+ * model's vectors, and the live jobs from their partial index (7.7 ms became 4.4 at 20k jobs).
+ */
 async function vectorsFingerprint(db: Database, model: string): Promise<string> {
   const [row] = resultRows<{ fingerprint: string }>(
     await db.execute(sql`
-      SELECT count(*) || ':' || coalesce(sum(e.job_id), 0) || ':' ||
-             coalesce(max(e.embedded_at)::text, '') AS fingerprint
-      FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
-      WHERE e.model = ${model} AND j.expired_at IS NULL`),
+      SELECT (SELECT count(*) || ':' || coalesce(sum(job_id), 0) || ':' ||
+                     coalesce(max(embedded_at)::text, '')
+              FROM job_embeddings WHERE model = ${model}) || '|' ||
+             (SELECT count(*) || ':' || coalesce(sum(id), 0)
+              FROM jobs WHERE expired_at IS NULL) AS fingerprint`),
   );
   return row?.fingerprint ?? "";
 }
@@ -457,7 +490,10 @@ async function loadOrBuildFiles(
     renameSync(`${file}.tmp`, file);
   };
   write(files.ids, new Uint8Array(Float64Array.from(vectors.ids).buffer));
-  write(files.vectors, new Uint8Array(vectors.matrix.buffer));
+  write(
+    files.vectors,
+    new Uint8Array(vectors.matrix.buffer, vectors.matrix.byteOffset, vectors.matrix.byteLength),
+  );
   if (search.hnsw) {
     search.hnsw.save(`${files.hnsw}.tmp`);
     renameSync(`${files.hnsw}.tmp`, files.hnsw);

@@ -122,7 +122,7 @@ async function candidatePool(
     for (const hit of near) extra.add(hit.jobId);
   }
   let sampled = 0;
-  for (const id of await randomLiveJobs(db, POOL_RANDOM + excluded.size, random)) {
+  for (const id of await randomLiveJobs(db, POOL_RANDOM + excluded.size, random, search.jobIds)) {
     if (sampled >= POOL_RANDOM || excluded.has(id) || extra.has(id)) continue;
     extra.add(id);
     sampled++;
@@ -142,6 +142,7 @@ async function candidatePool(
         db,
         embedder,
         ranked.jobs.map((r) => r.job.id),
+        search.vectorsOf,
       )
     ).map((t) => [t.jobId, t]),
   );
@@ -224,10 +225,14 @@ async function randomLiveJobs(
   db: Database,
   count: number,
   random: SeededRandom,
+  /** The live jobs the in-process vector index holds: read from there, not the database. */
+  indexed?: readonly number[],
 ): Promise<number[]> {
-  const ids = resultRows<{ id: string | number }>(
-    await db.execute(sql`SELECT id FROM jobs WHERE expired_at IS NULL ORDER BY id`),
-  ).map((row) => Number(row.id));
+  const ids = indexed
+    ? [...indexed]
+    : resultRows<{ id: string | number }>(
+        await db.execute(sql`SELECT id FROM jobs WHERE expired_at IS NULL ORDER BY id`),
+      ).map((row) => Number(row.id));
   // A partial Fisher–Yates shuffle: the first `count` places.
   for (let i = 0; i < Math.min(count, ids.length); i++) {
     const j = i + random.below(ids.length - i);

@@ -88,7 +88,7 @@ export async function ratedJobs(
   weights: RankWeights,
 ): Promise<{ events: RatingEvent[]; rated: RatedJob[]; traits: Map<number, NamedTraits> }> {
   const rows = await db
-    .select({ ...eventColumns, job: traitColumns })
+    .select({ ...eventColumns, job: traitColumns(model) })
     .from(ratings)
     .innerJoin(jobs, eq(jobs.id, ratings.jobId))
     .leftJoin(jobEmbeddings, vectorOf(model))

@@ -233,7 +233,8 @@ export async function rankJobs(
   }
   if (options.adapter) {
     // The person's adapter reads meaning in its own space: query and candidates re-projected.
-    const loaded = await jobVectors(db, embedder.modelId, embedder.dimension, ids);
+    const loaded =
+      search.vectorsOf?.(ids) ?? (await jobVectors(db, embedder.modelId, embedder.dimension, ids));
     const [adaptedQuery] = options.adapter([query]);
     const rows = options.adapter(
       loaded.ids.map((_, i) =>
