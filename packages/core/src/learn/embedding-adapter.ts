@@ -37,23 +37,28 @@ export interface AdapterExamples {
 /** f(v) for each vector, unit length. */
 export function adapt(adapter: EmbeddingAdapter, vectors: readonly Float32Array[]): Float32Array[] {
   const { dimension: d, rank: r, u, v } = adapter;
+  // Every index below is in range (vectors have d values, u and v d × r): plain typed-array
+  // reads, run for each of a batch's few hundred candidates.
+  const z = new Float64Array(r);
   return vectors.map((x) => {
-    const z = new Float64Array(r);
+    z.fill(0);
     for (let i = 0; i < d; i++) {
-      const xi = x[i] ?? 0;
+      const xi = x[i] as number;
       if (xi === 0) continue;
-      for (let k = 0; k < r; k++) z[k] = (z[k] ?? 0) + (v[i * r + k] ?? 0) * xi;
+      const row = i * r;
+      for (let k = 0; k < r; k++) z[k] = (z[k] as number) + (v[row + k] as number) * xi;
     }
     const out = new Float32Array(d);
     let norm = 0;
     for (let i = 0; i < d; i++) {
-      let value = x[i] ?? 0;
-      for (let k = 0; k < r; k++) value += (u[i * r + k] ?? 0) * (z[k] ?? 0);
+      let value = x[i] as number;
+      const row = i * r;
+      for (let k = 0; k < r; k++) value += (u[row + k] as number) * (z[k] as number);
       out[i] = value;
       norm += value * value;
     }
     const scale = 1 / (Math.sqrt(norm) || 1);
-    for (let i = 0; i < d; i++) out[i] = (out[i] ?? 0) * scale;
+    for (let i = 0; i < d; i++) out[i] = (out[i] as number) * scale;
     return out;
   });
 }
