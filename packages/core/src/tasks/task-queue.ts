@@ -160,14 +160,20 @@ export async function openTaskQueue(options: {
       };
       for (const name of Object.values(QUEUES)) {
         for (let i = 0; i < concurrency; i++) {
-          await boss.work<TaskRequest>(
+          let workerId: string | undefined;
+          workerId = await boss.work<TaskRequest>(
             name,
             {
               batchSize: 1,
               includeMetadata: true,
               pollingIntervalSeconds: options.pollSeconds ?? 0.5,
             },
-            handle,
+            async (jobs) => {
+              await handle(jobs);
+              // pg-boss waits out the rest of its polling interval even after a task; where
+              // there was one there are likely more (1,000 people due at once): look again now.
+              if (workerId && !stopped) boss.notifyWorker(workerId);
+            },
           );
         }
       }
