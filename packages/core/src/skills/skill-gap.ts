@@ -5,7 +5,7 @@ import { idIn } from "../jobs/store/list-jobs.ts";
 import { weekOf } from "../shared/week.ts";
 import { parseStages } from "../track/outcome-stages.ts";
 import { extractSkills, normalizeSkill } from "./extract-skills.ts";
-import { skillsOfJob } from "./job-skills.ts";
+import { skillsOfJob, textIfSkillsStale } from "./job-skills.ts";
 
 import type { SkillGap, SkillPlanItem } from "./skill-gap-schema.ts";
 
@@ -16,7 +16,7 @@ const skillColumns = {
   title: jobs.title,
   company: jobs.company,
   tags: jobs.tags,
-  description: jobs.description,
+  description: textIfSkillsStale,
   contentHash: jobs.contentHash,
   skills: jobs.skills,
   skillsKey: jobs.skillsKey,
@@ -107,18 +107,7 @@ export async function skillGap(
     byWeek.set(week, [...(byWeek.get(week) ?? []), row]);
   }
 
-  // How many live jobs ask for each skill: demand across the corpus.
-  const demandRows = resultRows<{ skill: string; n: string | number }>(
-    await db.execute(sql`
-      SELECT skill, count(*) AS n FROM jobs, unnest(skills) AS skill
-      WHERE expired_at IS NULL GROUP BY skill`),
-  );
-  const [live] = await db
-    .select({ n: sql<string | number>`count(*)` })
-    .from(jobs)
-    .where(and(isNull(jobs.expiredAt)));
-  const liveCount = Math.max(1, Number(live?.n ?? 0));
-  const demand = new Map(demandRows.map((row) => [row.skill, Number(row.n) / liveCount]));
+  const demand = await skillDemand(db);
 
   const candidates = new Set(
     liked.flatMap((row) => row.jobSkills).filter((skill) => !has.has(skill)),
@@ -164,4 +153,38 @@ export async function skillGap(
       .map(([week, rows]) => ({ week, index: missingShare(rows) })),
     plan: plan.filter((item) => item.score > 0).slice(0, 5),
   };
+}
+
+/** Each database's skill demand, with the state of the jobs it was counted from. */
+const demandCache = new WeakMap<Database, { key: string; demand: Map<string, number> }>();
+
+/**
+ * How many live jobs ask for each skill, as a share of the live jobs: demand across the
+ * corpus. Counting it reads every live job's skills (60 ms of the server's CPU at 20,000 jobs,
+ * on every metrics and skills request), so it is kept while the jobs are as when counted: the
+ * term statistics' fingerprint (refreshed when a gathering changes, edits or expires jobs) and
+ * the newest job's id, both read from indexes.
+ */
+async function skillDemand(db: Database): Promise<Map<string, number>> {
+  const [state] = resultRows<{ fingerprint: string | null; newest: string | number | null }>(
+    await db.execute(sql`
+      SELECT c.fingerprint, (SELECT max(id) FROM jobs) AS newest
+      FROM (SELECT 1) AS one LEFT JOIN corpus_stats c ON c.id = 1`),
+  );
+  const key = `${state?.fingerprint ?? "none"}#${state?.newest ?? 0}`;
+  const cached = demandCache.get(db);
+  if (cached?.key === key) return cached.demand;
+  const rows = resultRows<{ skill: string; n: string | number }>(
+    await db.execute(sql`
+      SELECT skill, count(*) AS n FROM jobs, unnest(skills) AS skill
+      WHERE expired_at IS NULL GROUP BY skill`),
+  );
+  const [live] = await db
+    .select({ n: sql<string | number>`count(*)` })
+    .from(jobs)
+    .where(and(isNull(jobs.expiredAt)));
+  const liveCount = Math.max(1, Number(live?.n ?? 0));
+  const demand = new Map(rows.map((row) => [row.skill, Number(row.n) / liveCount]));
+  demandCache.set(db, { key, demand });
+  return demand;
 }
