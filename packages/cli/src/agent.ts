@@ -36,9 +36,9 @@ export async function openAgentProcess(options: AgentProcessOptions) {
   const { env } = loadConfig({ cwd: process.cwd(), env: process.env });
   const mailer = mailerFromConfig({ env, config, log });
   let embedder: Promise<ClosableEmbedder> | null = null;
-  // Opened on the first ranking request or task, in this thread (one CV at a time).
+  // The model loads (in a thread of its own) when a text is first embedded, and stops idle.
   const openShared = () => {
-    embedder ??= openEmbedder(config.embed, { inThread: true });
+    embedder ??= openEmbedder(config.embed, { lazy: true });
     return embedder;
   };
   const context: TaskContext = {

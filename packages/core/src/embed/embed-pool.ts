@@ -55,6 +55,9 @@ export async function createEmbedderPool(
     throw error;
   }
 
+  // Between calls the threads never keep the process alive; during one they do.
+  let inFlight = 0;
+  for (const thread of threads) thread.unref();
   let turn = 0;
   const send = (texts: string[]) =>
     new Promise<Float32Array[]>((resolve, reject) => {
@@ -74,8 +77,13 @@ export async function createEmbedderPool(
       for (let start = 0; start < texts.length; start += size) {
         slices.push(texts.slice(start, start + size));
       }
-      const parts = await Promise.all(slices.map(send));
-      return parts.flat();
+      if (inFlight++ === 0) for (const thread of threads) thread.ref();
+      try {
+        const parts = await Promise.all(slices.map(send));
+        return parts.flat();
+      } finally {
+        if (--inFlight === 0) for (const thread of threads) thread.unref();
+      }
     },
     close,
   };

@@ -115,6 +115,17 @@ async function runModel(model: tf.GraphModel, tokenIds: number[][]): Promise<Flo
   }
 }
 
+/** The encoder's name and vector size, read without loading it (its package's version). */
+export async function describeUseLite(): Promise<{ modelId: string; dimension: number }> {
+  const text = await readFile(path.join(packageDir(MODEL_PACKAGE), "package.json"), "utf8");
+  const { version } = JSON.parse(text) as { version: string };
+  return { modelId: useLiteModelId(version), dimension: USE_LITE_DIMENSION };
+}
+
+function useLiteModelId(version: string): string {
+  return `use-lite-en@${version}`;
+}
+
 export async function createUseLiteEmbedder(options: UseLiteOptions = {}): Promise<Embedder> {
   const backend = options.backend ?? "wasm";
   await useBackend(backend);
@@ -150,7 +161,7 @@ export async function createUseLiteEmbedder(options: UseLiteOptions = {}): Promi
   }
 
   return {
-    modelId: `use-lite-en@${version}`,
+    modelId: useLiteModelId(version),
     dimension: USE_LITE_DIMENSION,
     embed(texts) {
       const result = queue.then(() => embedNow(texts));
