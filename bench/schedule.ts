@@ -81,6 +81,7 @@ import {
   type TaskQueue,
 } from "@aura/core";
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { resultRows } from "../packages/core/src/db/client.ts";
 import { batches } from "../packages/core/src/db/schema.ts";
 import { openVectorSearch } from "../packages/core/src/embed/vector-search.ts";
@@ -748,10 +749,11 @@ async function pieces(world: World, userId: string): Promise<void> {
     // The same statement as vectorsFingerprint (not exported), run on every open.
     const fingerprint = await timed(() =>
       db.execute(sql`
-        SELECT count(*) || ':' || coalesce(sum(e.job_id), 0) || ':' ||
-               coalesce(max(e.embedded_at)::text, '') AS fingerprint
-        FROM job_embeddings e JOIN jobs j ON j.id = e.job_id
-        WHERE e.model = ${embedder.modelId} AND j.expired_at IS NULL`),
+        SELECT (SELECT count(*) || ':' || coalesce(sum(job_id), 0) || ':' ||
+                       coalesce(max(embedded_at)::text, '')
+                FROM job_embeddings WHERE model = ${embedder.modelId}) || '|' ||
+               (SELECT count(*) || ':' || coalesce(sum(id), 0)
+                FROM jobs WHERE expired_at IS NULL) AS fingerprint`),
     );
     const opened = await timed(() =>
       openBatch(db, embedder, userId, { config: config.rank, cacheDir: dataDir }),
@@ -768,6 +770,64 @@ async function pieces(world: World, userId: string): Promise<void> {
     ["piece", "median ms"],
     ...Object.entries(times).map(([name, ms]) => [name, percentile(ms, 50).toFixed(0)]),
   ]);
+  // What that run asks the server: each statement's time (sent until answered) and rows.
+  const tally = await tallyStatements(async () => {
+    await trainUser(db, embedder, userId, config.rank);
+    const opened = await openBatch(db, embedder, userId, {
+      config: config.rank,
+      cacheDir: dataDir,
+    });
+    await db.delete(batches).where(sql`${batches.id} = ${opened.batch.id}`);
+  });
+  console.log(
+    `  its statements: ${tally.reduce((n, t) => n + t.count, 0)}, ${tally.reduce((ms, t) => ms + t.ms, 0).toFixed(0)} ms in all (the delete of the batch included)`,
+  );
+  printTable([
+    ["statement (its start)", "count", "ms", "rows"],
+    ...tally.slice(0, 12).map((t) => [t.text, String(t.count), t.ms.toFixed(1), String(t.rows)]),
+  ]);
+}
+
+/** The statements `work` sends through node-postgres, grouped by their text, slowest first. */
+async function tallyStatements(
+  work: () => Promise<void>,
+): Promise<{ text: string; count: number; ms: number; rows: number }[]> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const byText = new Map<string, { text: string; count: number; ms: number; rows: number }>();
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    const raw = typeof first === "string" ? first : (first?.text ?? "?");
+    const text = raw.replace(/\s+/g, " ").trim().slice(0, 70);
+    const entry = byText.get(text) ?? { text, count: 0, ms: 0, rows: 0 };
+    byText.set(text, entry);
+    const started = performance.now();
+    entry.count++;
+    const done = (answer: { rowCount?: number } | undefined) => {
+      entry.ms += performance.now() - started;
+      entry.rows += answer?.rowCount ?? 0;
+    };
+    // pg.Pool passes a callback; drizzle's transactions await the promise.
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === "function") {
+      args[last] = (error: unknown, answer: { rowCount?: number }) => {
+        done(answer);
+        return callback(error, answer);
+      };
+    }
+    const result = original.apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === "function") {
+      void (result as Promise<{ rowCount?: number }>).then(done, () => {});
+    }
+    return result;
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return [...byText.values()].sort((a, b) => b.ms - a.ms);
 }
 
 async function prepareSection(world: World): Promise<void> {
