@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { exactSearch, Index, MetricKind, ScalarKind } from "usearch";
 import { type Database, resultRows } from "../db/client.ts";
 import { decodeRealArray, realArrayBytes } from "../db/real-array.ts";
+import { dot } from "../shared/vectors.ts";
 
 export interface VectorHit {
   jobId: number;
@@ -326,10 +327,7 @@ export function inProcessSearch(
       const row = rowOf.get(id);
       if (row === undefined) continue;
       // Stored vectors are unit length, as is the query: the dot product is the cosine.
-      let dot = 0;
-      const at = row * dimension;
-      for (let d = 0; d < dimension; d++) dot += (query[d] ?? 0) * (vectors.matrix[at + d] ?? 0);
-      out.set(id, dot);
+      out.set(id, dot(query, vectors.matrix.subarray(row * dimension, (row + 1) * dimension)));
     }
     return out;
   };
