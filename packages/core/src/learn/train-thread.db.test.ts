@@ -23,6 +23,11 @@ import { MIN_BATCHES_FOR_DQN, planTraining, type TrainingInput } from "./train-f
 import { closeTrainingThread, fitTrainingInThread } from "./train-thread.ts";
 
 let handle: DatabaseHandle;
+
+/** Worker threads this process runs now (its diagnostic report lists them). */
+function workerThreads(): number {
+  return (process.report.getReport() as { workers: unknown[] }).workers.length;
+}
 /**
  * Words hashed into 64 signed buckets: vectors that put like postings together, with no model
  * to load, and small enough that the training here takes seconds.
@@ -195,8 +200,11 @@ describe("training in a worker thread", () => {
     }
     expect(threaded.trained[3]?.metrics).toEqual(inline.trained[3]?.metrics);
 
-    // Nothing new since: the thread keeps every model.
+    // Nothing new since: every model is kept, and no thread is started to find that out.
+    await closeTrainingThread();
+    const threadsBefore = workerThreads();
     const again = await trainUser(handle.db, embedder, USER, config.rank, { inThread: true });
+    expect(workerThreads()).toBe(threadsBefore);
     expect(again.trained).toEqual([]);
     expect(again.skipped.map((s) => s.reason)).toEqual(
       kinds.map(() => "no new ratings or outcomes"),

@@ -45,6 +45,9 @@ export interface TrainUserOptions {
  * on the same ratings is kept unless `force`. In three steps: what it needs is read here, the
  * models are trained (here, or in the training thread with `inThread`), and stored here.
  */
+/** The models trained with TF.js: worth a thread of their own. */
+const TENSOR_MODELS = ["preference-lstm", "embedding-adapter", "batch-dqn"] as const;
+
 export async function trainUser(
   db: Database,
   embedder: Embedder,
@@ -53,7 +56,14 @@ export async function trainUser(
   options: TrainUserOptions = {},
 ): Promise<UserTraining> {
   const input = await readTraining(db, embedder, userId, config, options);
-  const output = options.inThread ? await fitTrainingInThread(input) : await fitTraining(input);
+  // The thread (and the TF.js engine it starts, ~150 MB until it stops idle) only for a
+  // TF.js model that is due; the bandit alone, or nothing new, is quick here.
+  const skip = planTraining(input).skip;
+  const tensorModelDue = TENSOR_MODELS.some((kind) => skip[kind] === null);
+  const output =
+    options.inThread && tensorModelDue
+      ? await fitTrainingInThread(input)
+      : await fitTraining(input);
   return saveTraining(db, userId, output);
 }
 
