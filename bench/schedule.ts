@@ -34,8 +34,10 @@
 //   serve` and PostgreSQL (30 requests one at a time). Then, with nothing else running and again
 //   while two workers prepare the batches of --api-people (300) due people, --duration seconds
 //   (30) of each: one request at a time, the reads in turn (latency without queueing behind
-//   each other), and all four at --rate requests/s each (5; 0: as fast as they answer) by
-//   autocannon (--connections each, in their own processes). --reads a,b,c: other paths.
+//   each other); all four at --rate requests/s each (5) arriving at random (Poisson, as
+//   independent people's requests do); and at the same rate by autocannon (--connections each,
+//   in their own processes; 0: as fast as they answer), whose rate releases each second's
+//   requests together: bursts of twenty. --reads a,b,c: other paths.
 // memory: `aura start` (embedded database, a temp data folder with the sample embedded and one
 //   person with a CV and no batch, so due at once): AURA_SCHEDULE=off and on with a sweep
 //   pattern that does not fire, twice each in turn; off while a person signs up, uploads the
@@ -1071,6 +1073,47 @@ async function sequential(base: string, cookies: string[], seconds: number) {
   return latencies;
 }
 
+/**
+ * Each read at RATE requests/s for `seconds`, arriving as independent people's requests do
+ * (Poisson: exponential gaps, each endpoint on its own clock), sent without waiting for the
+ * answers: each read's latencies (ms) and failures. autocannon's rate, by contrast, releases
+ * each second's requests together, and its processes start together: bursts of all of them.
+ */
+async function poissonArrivals(base: string, cookies: string[], seconds: number) {
+  const latencies: number[][] = READS.map(() => []);
+  const failures = READS.map(() => 0);
+  const end = Date.now() + seconds * 1000;
+  let seed = 0x2f6b_1d3c;
+  const uniform = () => {
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    return (seed + 0.5) / 2 ** 32;
+  };
+  const inFlight: Promise<void>[] = [];
+  await Promise.all(
+    READS.map(async (path, i) => {
+      const cookie = cookies[i % cookies.length] ?? "";
+      for (;;) {
+        await sleep((-Math.log(uniform()) / RATE) * 1000);
+        if (Date.now() >= end) break;
+        const t0 = performance.now();
+        inFlight.push(
+          fetch(`${base}${path}`, { headers: { cookie } })
+            .then(async (response) => {
+              await response.arrayBuffer();
+              if (response.ok) latencies[i]?.push(performance.now() - t0);
+              else failures[i] = (failures[i] ?? 0) + 1;
+            })
+            .catch(() => {
+              failures[i] = (failures[i] ?? 0) + 1;
+            }),
+        );
+      }
+    }),
+  );
+  await Promise.all(inFlight);
+  return latencies.map((ms, i) => ({ ms, failures: failures[i] ?? 0 }));
+}
+
 async function apiSection(world: World): Promise<void> {
   const { db } = world;
   const prefix = "bench-api";
@@ -1153,9 +1196,10 @@ async function apiSection(world: World): Promise<void> {
     const phase = async (label: string) => {
       const cpu0 = machineCpu();
       const one = await sequential(base, cookies, DURATION);
+      const arrivals = RATE > 0 ? await poissonArrivals(base, cookies, DURATION) : [];
       const many = await readAll(base, cookies, DURATION);
       console.log(`  ${label}: machine CPU busy ${busyPercent(cpu0)} — ${conditions()}`);
-      return { one, many };
+      return { one, arrivals, many };
     };
     const alone = await phase("reads alone");
 
@@ -1198,7 +1242,11 @@ async function apiSection(world: World): Promise<void> {
     const rows: (string | number)[][] = [
       ["endpoint", "load", "phase", "requests", "p50 ms", "p99 ms", "max ms", "errors"],
     ];
-    const worst = { one: { alone: 0, loaded: 0 }, many: { alone: 0, loaded: 0 } };
+    const worst = {
+      one: { alone: 0, loaded: 0 },
+      arrivals: { alone: 0, loaded: 0 },
+      many: { alone: 0, loaded: 0 },
+    };
     for (const [name, results] of [
       ["alone", alone],
       [`${WORKERS} workers busy`, loaded],
@@ -1216,6 +1264,19 @@ async function apiSection(world: World): Promise<void> {
           0,
         ]);
         worst.one[key] = Math.max(worst.one[key], percentile(ms, 99));
+      });
+      results.arrivals.forEach(({ ms, failures }, i) => {
+        rows.push([
+          READS[i] ?? "",
+          `${RATE}/s, Poisson`,
+          name,
+          ms.length,
+          percentile(ms, 50).toFixed(1),
+          percentile(ms, 99).toFixed(1),
+          Math.max(...ms).toFixed(0),
+          failures,
+        ]);
+        worst.arrivals[key] = Math.max(worst.arrivals[key], percentile(ms, 99));
       });
       results.many.forEach((r, i) => {
         rows.push([
@@ -1243,7 +1304,12 @@ async function apiSection(world: World): Promise<void> {
         "≤ 100 ms",
       ],
       [
-        `api: worst p99 at ${RATE > 0 ? `${RATE} req/s` : "full speed"} × ${CONNECTIONS} connections each, ${WORKERS} workers busy (alone)`,
+        `api: worst p99 at ${RATE} req/s each arriving at random (Poisson), ${WORKERS} workers busy (alone)`,
+        `${worst.arrivals.loaded.toFixed(0)} ms (${worst.arrivals.alone.toFixed(0)} ms)`,
+        "≤ 100 ms",
+      ],
+      [
+        `api: worst p99 at ${RATE > 0 ? `${RATE} req/s` : "full speed"} × ${CONNECTIONS} connections each in bursts (autocannon), ${WORKERS} workers busy (alone)`,
         `${worst.many.loaded.toFixed(0)} ms (${worst.many.alone.toFixed(0)} ms)`,
         "≤ 100 ms",
       ],
