@@ -26,6 +26,7 @@ import {
   embedAllCached,
   ingestRecorded,
   printTable,
+  signUpCookie,
   withServerDatabase,
 } from "./shared.ts";
 
@@ -89,20 +90,11 @@ async function startServe(env: Record<string, string>, port: number, workers: nu
 }
 
 async function signedInUser(base: string) {
-  const up = await fetch(`${base}/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Bench",
-      email: `bench-${Date.now()}@example.com`,
-      password: "bench password",
-    }),
+  const cookie = await signUpCookie(`${base}/auth/sign-up/email`, {
+    name: "Bench",
+    email: `bench-${Date.now()}@example.com`,
+    password: "bench password",
   });
-  if (up.status !== 201) throw new Error(`sign-up: ${up.status} ${await up.text()}`);
-  const cookie = up.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
   const form = new FormData();
   form.set("file", new File([dataScienceCv], "cv.txt"));
   const cv = await fetch(`${base}/cv`, { method: "PUT", headers: { cookie }, body: form });

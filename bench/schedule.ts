@@ -102,6 +102,7 @@ import {
   mb,
   percentile,
   printTable,
+  signUpCookie,
   timed,
   withServerDatabase,
 } from "./shared.ts";
@@ -1149,16 +1150,11 @@ async function apiSection(world: World): Promise<void> {
     const cookies: string[] = [];
     for (let r = 0; r < 4; r++) {
       const email = `bench-reader-${r}-${Date.now()}@example.com`;
-      const up = await fetch(`${base}/api/auth/sign-up/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: "Bench reader", email, password: "bench password" }),
+      const cookie = await signUpCookie(`${base}/api/auth/sign-up/email`, {
+        name: "Bench reader",
+        email,
+        password: "bench password",
       });
-      if (up.status !== 201) throw new Error(`sign-up: ${up.status} ${await up.text()}`);
-      const cookie = up.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; ");
       const [user] = resultRows<{ id: string }>(
         await db.execute(sql`SELECT id FROM users WHERE email = ${email}`),
       );
@@ -1385,17 +1381,11 @@ const MEMORY_RUNS: MemoryRun[] = [
 
 /** Signs a person up on `base`, uploads `cv` and preferences, and opens their first batch. */
 async function openFirstBatchThroughApi(base: string, cv: string): Promise<void> {
-  const email = `bench-memory-${Date.now()}@example.com`;
-  const up = await fetch(`${base}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: "Bench person", email, password: "bench password" }),
+  const cookie = await signUpCookie(`${base}/api/auth/sign-up/email`, {
+    name: "Bench person",
+    email: `bench-memory-${Date.now()}@example.com`,
+    password: "bench password",
   });
-  if (up.status !== 201) throw new Error(`sign-up: ${up.status} ${await up.text()}`);
-  const cookie = up.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
   const form = new FormData();
   form.set("file", new Blob([cv], { type: "text/plain" }), "cv.txt");
   const put = await fetch(`${base}/api/cv`, { method: "PUT", headers: { cookie }, body: form });

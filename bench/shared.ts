@@ -283,3 +283,20 @@ export async function embeddedSample() {
   }));
   return { config, handle, embedder };
 }
+
+/** Signs a new person up by better-auth's e-mail sign-up at `url`: their session cookie. */
+export async function signUpCookie(
+  url: string,
+  person: { name: string; email: string; password: string },
+): Promise<string> {
+  const up = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(person),
+  });
+  if (up.status !== 201) throw new Error(`sign-up: ${up.status} ${await up.text()}`);
+  return up.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
