@@ -58,7 +58,9 @@ export function registerStartCommand(program: Command): void {
           console.log(formatEmbedSummary(await runEmbed(handle.db, config, true, log)));
           const profile = await getProfile(handle.db, LOCAL_USER_ID);
           if (profile && (profile.cvText || profile.preferences.roles.length > 0)) {
-            const embedder = await openEmbedder(config.embed, { inThread: true });
+            // Lazy: a stored CV vector needs no model; a new one loads it in a thread that ends
+            // with close(), so the server that follows does not keep the model.
+            const embedder = await openEmbedder(config.embed, { lazy: true });
             try {
               const ranked = await rankJobs(handle.db, embedder, profile, {
                 config: config.rank,
