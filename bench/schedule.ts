@@ -53,12 +53,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import {
   cpSync,
-  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -88,7 +86,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { resultRows } from "../packages/core/src/db/client.ts";
 import { batches } from "../packages/core/src/db/schema.ts";
-import { openVectorSearch } from "../packages/core/src/embed/vector-search.ts";
+import { openVectorSearch, vectorsFingerprint } from "../packages/core/src/embed/vector-search.ts";
 import { trainUser } from "../packages/core/src/learn/train.ts";
 import { dataScienceCv, salesCv } from "../packages/core/src/rank/rank-test-postings.ts";
 import { personTaskKey } from "../packages/core/src/tasks/task-requests.ts";
@@ -751,15 +749,7 @@ async function pieces(world: World, userId: string): Promise<void> {
     const load = await timed(() =>
       openVectorSearch(db, embedder.modelId, embedder.dimension, { cacheDir: dataDir }),
     );
-    // The same statement as vectorsFingerprint (not exported), run on every open.
-    const fingerprint = await timed(() =>
-      db.execute(sql`
-        SELECT (SELECT count(*) || ':' || coalesce(sum(job_id), 0) || ':' ||
-                       coalesce(max(embedded_at)::text, '')
-                FROM job_embeddings WHERE model = ${embedder.modelId}) || '|' ||
-               (SELECT count(*) || ':' || coalesce(sum(id), 0)
-                FROM jobs WHERE expired_at IS NULL) AS fingerprint`),
-    );
+    const fingerprint = await timed(() => vectorsFingerprint(db, embedder.modelId));
     const opened = await timed(() =>
       openBatch(db, embedder, userId, { config: config.rank, cacheDir: dataDir }),
     );
@@ -975,6 +965,11 @@ async function trainSection(world: World): Promise<void> {
 }
 
 /** Starts the workers, queues the section's tasks, waits for them, and reads the figures. */
+/** The bench's own handle on the server's task queue (it queues; the workers take). */
+function openQueue(world: World): Promise<TaskQueue> {
+  return openTaskQueue({ databaseUrl: world.url, config: world.config, log: silentLogger });
+}
+
 async function runSection(
   world: World,
   task: "person-run" | "train-person",
@@ -982,11 +977,7 @@ async function runSection(
   enqueue: (queue: TaskQueue) => Promise<number>,
 ): Promise<RunFigures> {
   const { db } = world;
-  const queue = await openTaskQueue({
-    databaseUrl: world.url,
-    config: world.config,
-    log: silentLogger,
-  });
+  const queue = await openQueue(world);
   let pool: WorkerPool | null = null;
   try {
     pool = await startWorkers(db, WORKERS, world.cwd, world.workerEnv);
@@ -1130,11 +1121,7 @@ async function apiSection(world: World): Promise<void> {
     { ...world.workerEnv, AURA_SCHEDULE: "off", AURA_SIGN_IN_LIMIT_PER_MINUTE: "100000" },
     values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", join(values["cpu-prof"], "serve")] : [],
   );
-  const queue = await openTaskQueue({
-    databaseUrl: world.url,
-    config: world.config,
-    log: silentLogger,
-  });
+  const queue = await openQueue(world);
   let pool: WorkerPool | null = null;
   try {
     await until(
@@ -1320,31 +1307,6 @@ async function apiSection(world: World): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // memory: `aura start` on the embedded database, schedules off and on.
 
-/** Whether apps/web's production build is newer than its sources (as `aura start` checks). */
-function webBuildIsCurrent(): boolean {
-  const webDir = join(root, "apps/web");
-  const buildId = join(webDir, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const newest = (entry: string): number => {
-    if (!existsSync(entry)) return 0;
-    const stat = statSync(entry);
-    if (!stat.isDirectory()) return stat.mtimeMs;
-    return readdirSync(entry).reduce(
-      (n, name) => Math.max(n, newest(join(entry, name))),
-      stat.mtimeMs,
-    );
-  };
-  const built = statSync(buildId).mtimeMs;
-  return [
-    "src",
-    "messages",
-    "public",
-    "next.config.ts",
-    "package.json",
-    "postcss.config.mjs",
-  ].every((entry) => newest(join(webDir, entry)) <= built);
-}
-
 interface MemoryRun {
   label: string;
   schedule: "on" | "off";
@@ -1413,7 +1375,11 @@ async function medianRss(pid: number, seconds: number): Promise<number> {
 async function memorySection(): Promise<void> {
   const wanted = values["memory-command"];
   const command =
-    wanted === "start" || wanted === "serve" ? wanted : webBuildIsCurrent() ? "start" : "serve";
+    wanted === "start" || wanted === "serve"
+      ? wanted
+      : (await import("@aura/web/server")).webBuildIsCurrent()
+        ? "start"
+        : "serve";
   console.log(
     `\n== memory: \`aura ${command}\` on the embedded database (the sample embedded, one person with a CV and no batch, so due at once): AURA_SCHEDULE=off; on with a sweep that is not due; on with the sweep every minute`,
   );

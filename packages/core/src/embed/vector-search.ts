@@ -384,7 +384,7 @@ export function inProcessSearch(
  * re-embed, expiry or return. Read on every search, so two scans that need no join: the
  * model's vectors, and the live jobs from their partial index (7.7 ms became 4.4 at 20k jobs).
  */
-async function vectorsFingerprint(db: Database, model: string): Promise<string> {
+export async function vectorsFingerprint(db: Database, model: string): Promise<string> {
   const [row] = resultRows<{ fingerprint: string }>(
     await db.execute(sql`
       SELECT (SELECT count(*) || ':' || coalesce(sum(job_id), 0) || ':' ||
